@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+// One project per stage of `npm test`; tools/test-all.mjs runs them one at a time and counts their tests.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      { test: { name: "emulator", include: ["emulator/test/**/*.test.ts"], testTimeout: 20_000 } },
+      { test: { name: "examples", include: ["examples/test/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 60_000 } },
+    ],
+  },
+});
