@@ -1,10 +1,15 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import starlight from "@astrojs/starlight";
+import starlightLinksValidator from "starlight-links-validator";
+import starlightLlmsTxt from "starlight-llms-txt";
 import { readFileSync } from "node:fs";
+import { edgeBuild } from "./src/lib/edge-build.ts";
+import { isGeneratedRoute } from "./src/lib/routes.ts";
 
-/** redirects.json is the one list of moved pages: Astro serves it in dev/preview, tools/redirects.ts compiles dist/_redirects. */
-const redirects = JSON.parse(readFileSync(new URL("./redirects.json", import.meta.url), "utf8"));
+/** redirects.json is the one list of moved pages: Astro serves it in dev/preview, the edge host gets dist/_redirects. */
+const redirectsFile = new URL("./redirects.json", import.meta.url);
+const redirects = JSON.parse(readFileSync(redirectsFile, "utf8"));
 
 const group = (label, directory) => ({ label, items: [{ autogenerate: { directory } }] });
 
@@ -16,6 +21,21 @@ export default defineConfig({
     starlight({
       title: "Cloudflare AI REST API",
       description: "Call Workers AI and third-party models through Cloudflare's REST API, with samples that have all run.",
+      components: {
+        PageTitle: "./src/components/overrides/PageTitle.astro",
+      },
+      plugins: [
+        starlightLinksValidator({
+          // Routes from src/pages (model pages, /deprecations/) are not docs entries; accept a link to them only when
+          // the route really exists, so a link to an unknown model still fails the build.
+          exclude: ({ link }) => isGeneratedRoute(link),
+        }),
+        starlightLlmsTxt({
+          projectName: "Cloudflare AI REST API",
+          details:
+            "Every code sample on this site is a file in examples/ that runs in tests against a local emulator of the API; the text here is the tested text.",
+        }),
+      ],
       sidebar: [
         group("Start here", "start"),
         group("Authentication", "auth"),
@@ -28,5 +48,6 @@ export default defineConfig({
         { label: "Deprecations", link: "/deprecations/" },
       ],
     }),
+    edgeBuild({ redirectsFile }),
   ],
 });

@@ -1,7 +1,49 @@
 import { defineCollection } from "astro:content";
+import { glob } from "astro/loaders";
+import { z } from "astro/zod";
 import { docsLoader } from "@astrojs/starlight/loaders";
 import { docsSchema } from "@astrojs/starlight/schema";
+import { ENDPOINTS } from "../catalog/schema.ts";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use an ISO date, YYYY-MM-DD");
+
+/**
+ * Frontmatter of a deprecated page: since when, where readers should go instead, and (if known) when it stops working.
+ * Pages with it get the Deprecated banner under their title and are listed on /deprecations/.
+ */
+export const deprecatedSchema = z
+  .object({
+    since: isoDate,
+    replacement: z.string().regex(/^\/.*\/$|^https:\/\//, "a site path with slashes on both ends (/start/overview/) or an https:// URL"),
+    sunset: isoDate.optional(),
+    /** What is deprecated, when it is not simply "this page" (e.g. "The /compat/chat/completions endpoint"). */
+    what: z.string().optional(),
+    /** What kind of thing is deprecated; /deprecations/ groups by it. */
+    kind: z.enum(["page", "endpoint", "header"]).default("page"),
+  })
+  .strict();
 
 export const collections = {
-  docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+  docs: defineCollection({
+    loader: docsLoader(),
+    schema: docsSchema({
+      extend: z.object({
+        description: z.string().min(1, "every page needs a description"),
+        /** One deprecation, or several when a page covers several deprecated things (e.g. two old headers). */
+        deprecated: z.union([deprecatedSchema, z.array(deprecatedSchema).min(1)]).optional(),
+        /** This page is the reference of an endpoint; model pages link their endpoints to it. */
+        reference: z.enum(ENDPOINTS).optional(),
+      }),
+    }),
+  }),
+  /** Reusable MDX fragments rendered with <Render file="…" params={{…}} />; a partial declares the params it reads. */
+  partials: defineCollection({
+    loader: glob({ pattern: "**/*.mdx", base: "./partials" }),
+    schema: z
+      .object({
+        params: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a param name is a JS identifier")).default([]),
+        description: z.string().optional(),
+      })
+      .strict(),
+  }),
 };

@@ -1,0 +1,48 @@
+/**
+ * Astro integration that finishes dist/ for the edge host (Cloudflare Workers static assets), so `astro build` alone
+ * produces a deployable site:
+ *  - dist/_redirects compiled from redirects.json (tools/redirects.ts);
+ *  - dist/_headers from public/_headers with the hashes of the inline scripts the build emitted.
+ */
+import type { AstroIntegration } from "astro";
+import { readFileSync, readdirSync, writeFileSync, existsSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { writeRedirects } from "../../tools/redirects.ts";
+import { fillHeaders, inlineScripts, scriptHash } from "./csp.ts";
+
+function* htmlFiles(dir: string): Generator<string> {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) yield* htmlFiles(p);
+    else if (e.name.endsWith(".html")) yield p;
+  }
+}
+
+export function edgeBuild(opts: { redirectsFile: URL; dropRedirectStubs?: string[] }): AstroIntegration {
+  return {
+    name: "ai-docs:edge-build",
+    hooks: {
+      "astro:build:done": ({ dir, logger }) => {
+        const dist = fileURLToPath(dir);
+        const { count } = writeRedirects(fileURLToPath(opts.redirectsFile), dist, "redirects.json");
+        logger.info(`_redirects: ${count} redirect(s) from redirects.json`);
+
+        const hashes = new Set<string>();
+        let pages = 0;
+        for (const file of htmlFiles(dist)) {
+          pages++;
+          for (const s of inlineScripts(readFileSync(file, "utf8"))) hashes.add(scriptHash(s));
+        }
+        const headersPath = join(dist, "_headers");
+        if (!existsSync(headersPath)) throw new Error("public/_headers is missing: the edge host needs its security headers");
+        writeFileSync(headersPath, fillHeaders(readFileSync(headersPath, "utf8"), hashes));
+        logger.info(`_headers: CSP allows ${hashes.size} inline script(s) found in ${pages} page(s)`);
+
+        for (const source of opts.dropRedirectStubs ?? []) {
+          rmSync(join(dist, source, "index.html"), { force: true });
+        }
+      },
+    },
+  };
+}

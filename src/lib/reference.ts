@@ -1,0 +1,27 @@
+/**
+ * Which docs page is the reference of an endpoint. A page claims it with frontmatter `reference: "<endpoint>"`;
+ * otherwise `reference/<endpoint>` is used when that page exists. No page → no link (never a dead link).
+ */
+import { getCollection } from "astro:content";
+import type { Endpoint } from "../../catalog/index.ts";
+
+export const ENDPOINT_LABELS: Record<Endpoint, string> = {
+  run: "POST /ai/run",
+  "chat-completions": "POST /ai/v1/chat/completions",
+  responses: "POST /ai/v1/responses",
+  messages: "POST /ai/v1/messages",
+  embeddings: "POST /ai/v1/embeddings",
+};
+
+export async function referencePages(): Promise<Partial<Record<Endpoint, string>>> {
+  const docs = await getCollection("docs");
+  const out: Partial<Record<Endpoint, string>> = {};
+  for (const d of docs) {
+    const claimed = (d.data as { reference?: Endpoint }).reference;
+    if (claimed && !out[claimed]) out[claimed] = `/${d.id}/`;
+  }
+  for (const endpoint of Object.keys(ENDPOINT_LABELS) as Endpoint[]) {
+    if (!out[endpoint] && docs.some((d) => d.id === `reference/${endpoint}`)) out[endpoint] = `/reference/${endpoint}/`;
+  }
+  return out;
+}

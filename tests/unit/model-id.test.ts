@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { resolveModelId, suggestModelIds, lifecycleLabel } from "../../src/lib/models.ts";
+import { getModel, models } from "../../catalog/index.ts";
+import { isGeneratedRoute } from "../../src/lib/routes.ts";
+
+describe("ModelId resolution", () => {
+  it("resolves an active REST id to its page", () => {
+    const r = resolveModelId("@cf/meta/llama-3.3-70b-instruct-fp8-fast");
+    expect(r.ok && r.ref.href).toBe("/models/cf/meta/llama-3.3-70b-instruct-fp8-fast/");
+    expect(r.ok && r.ref.status).toBe("active");
+    expect(r.ok && r.ref.alias).toBeUndefined();
+  });
+
+  it("marks a retired id and names the model that replaces it", () => {
+    const r = resolveModelId("@cf/meta/llama-3.1-8b-instruct");
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.ref.status).toBe("retired");
+    expect(r.ref.replacement?.lifecycle.status).toBe("active");
+  });
+
+  it("resolves a gateway alias to its model and says where the alias is valid", () => {
+    const withAlias = models.find((m) => m.aliases.length > 0)!;
+    const r = resolveModelId(withAlias.aliases[0].id);
+    expect(r.ok && r.ref.model.id).toBe(withAlias.id);
+    expect(r.ok && r.ref.alias?.context).toBe(withAlias.aliases[0].context);
+  });
+
+  it("rejects an unknown id, naming it and suggesting close catalog ids", () => {
+    const r = resolveModelId("@cf/meta/llama-3.3-70b-instruct-fp8-fats");
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.message).toContain(`model id "@cf/meta/llama-3.3-70b-instruct-fp8-fats" is not in the catalog`);
+    expect(r.message).toContain(`did you mean "@cf/meta/llama-3.3-70b-instruct-fp8-fast"`);
+  });
+
+  it("rejects an unrelated id without a suggestion, and an empty id", () => {
+    const r = resolveModelId("nobody/nothing-like-it-at-all");
+    expect(r.ok || r.message).toBe(`model id "nobody/nothing-like-it-at-all" is not in the catalog (catalog/models.ts)`);
+    expect(resolveModelId("").ok).toBe(false);
+  });
+
+  it("is case-sensitive, because the API is", () => {
+    expect(resolveModelId("@CF/META/LLAMA-3.3-70B-INSTRUCT-FP8-FAST").ok).toBe(false);
+    expect(suggestModelIds("@CF/META/LLAMA-3.3-70B-INSTRUCT-FP8-FAST")[0]).toBe("@cf/meta/llama-3.3-70b-instruct-fp8-fast");
+  });
+
+  it("labels lifecycles", () => {
+    expect(lifecycleLabel(getModel("@cf/meta/llama-3.1-8b-instruct")!)).toMatch(/^retired on \d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+describe("generated routes known to the links validator", () => {
+  it("accepts /models/, /deprecations/ and real model pages, with or without a hash", () => {
+    expect(isGeneratedRoute("/models/")).toBe(true);
+    expect(isGeneratedRoute("/deprecations/#deprecated-models")).toBe(true);
+    expect(isGeneratedRoute("/models/cf/meta/llama-3.1-8b-instruct/")).toBe(true);
+  });
+  it("rejects a model page that does not exist, so the links validator still reports it", () => {
+    expect(isGeneratedRoute("/models/cf/meta/llama-9/")).toBe(false);
+    expect(isGeneratedRoute("/models/cf/meta/llama-3.1-8b-instruct")).toBe(false);
+  });
+});
