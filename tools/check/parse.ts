@@ -1,0 +1,170 @@
+/**
+ * Reads one file into FileFacts: parses it once (MDX → mdast, or code → tokens), runs the per-file lint rules on that
+ * tree, and collects what the cross-file rules need (id mentions, links, anchors, <Render>, examples used).
+ */
+import { VFile } from "vfile";
+import YAML from "yaml";
+import GithubSlugger from "github-slugger";
+import { toString } from "mdast-util-to-string";
+import { visitParents } from "unist-util-visit-parents";
+import { attr, estreeStrings, insideDeprecated, isDeprecatedPage, JSX, objectKeys, parser, type Node } from "./mdx.ts";
+import { findSecrets, idCandidates, jsStrings, JS_LANGS, LineIndex } from "./text.ts";
+import { linter } from "./rules/style.ts";
+import type { FileFacts, FileKind, Finding } from "./types.ts";
+
+/** Attributes whose values are not prose: ids of examples/partials, URLs, CSS. */
+const NOT_PROSE_ATTRS = new Set(["example", "file", "region", "href", "src", "slug", "class", "className", "syncKey", "icon", "lang", "id"]);
+
+export function emptyFacts(path: string, kind: FileKind): FileFacts {
+  return { path, kind, frontmatter: null, deprecatedPage: false, anchors: [], ids: [], links: [], renders: [], examples: [], propsUsed: [], callsGateway: false, findings: [] };
+}
+
+export function parseFile(path: string, text: string, kind: FileKind, prefixes: ReadonlySet<string>): FileFacts {
+  return kind === "example" ? parseExample(path, text, prefixes) : parseMdx(path, text, kind, prefixes);
+}
+
+function parseExample(path: string, text: string, prefixes: ReadonlySet<string>): FileFacts {
+  const facts = emptyFacts(path, "example");
+  const lines = new LineIndex(text);
+  const pieces = path.endsWith(".sh") ? [{ text, offset: 0, moduleSpecifier: false }] : jsStrings(text);
+  for (const p of pieces) {
+    if (p.moduleSpecifier) continue;
+    for (const c of idCandidates(p.text, prefixes)) {
+      facts.ids.push({ id: c.id, ...lines.pos(p.offset + c.index), deprecatedContext: false, where: "example code" });
+    }
+  }
+  facts.callsGateway = text.includes("gateway.ai.cloudflare.com");
+  for (const s of findSecrets(text)) {
+    facts.findings.push({ path, ...lines.pos(s.index), rule: "style", code: "no-secrets", severity: "error", message: `${s.message}: read it from an environment variable` });
+  }
+  return facts;
+}
+
+function parseMdx(path: string, text: string, kind: FileKind, prefixes: ReadonlySet<string>): FileFacts {
+  const facts = emptyFacts(path, kind);
+  const lines = new LineIndex(text);
+  const file = new VFile({ path, value: text });
+  let tree: Node;
+  try {
+    tree = parser.parse(file) as unknown as Node;
+  } catch (e) {
+    const err = e as { line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } }; reason?: string; message: string };
+    const place = err.place && "start" in err.place ? err.place.start : err.place;
+    facts.findings.push({ path, line: place?.line ?? err.line ?? 1, column: place?.column ?? err.column ?? 1, rule: "style", code: "parse", severity: "error", message: `cannot parse MDX: ${err.reason ?? err.message}` });
+    return facts;
+  }
+
+  // Frontmatter
+  const yamlNode = tree.children?.[0]?.type === "yaml" ? tree.children[0] : undefined;
+  if (yamlNode) {
+    try {
+      const fm = YAML.parse(String(yamlNode.value));
+      facts.frontmatter = fm && typeof fm === "object" ? fm : {};
+    } catch (e) {
+      const ln = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+      facts.findings.push({ path, line: (ln?.line ?? 0) + 1, column: ln?.col ?? 1, rule: "style", code: "frontmatter", severity: "error", message: `frontmatter is not valid YAML: ${(e as Error).message.split("\n")[0]}` });
+    }
+  }
+  facts.deprecatedPage = isDeprecatedPage(facts.frontmatter);
+
+  // Lint (style rule) on the same tree
+  file.data.frontmatter = facts.frontmatter;
+  file.data.kind = kind;
+  linter.runSync(tree as never, file);
+  for (const m of file.messages) {
+    const own = m.source === "check";
+    facts.findings.push({
+      path,
+      line: m.line ?? 1,
+      column: m.column ?? 1,
+      rule: "style",
+      code: own ? String(m.ruleId) : `remark-lint/${m.ruleId}`,
+      severity: m.fatal ? "error" : "warning",
+      message: m.reason,
+    });
+  }
+
+  // Facts
+  const slugger = new GithubSlugger();
+  const push = (id: string, guess: number, node: Node, where: string, deprecatedContext: boolean, marked = false) => {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? text.length;
+    let at = text.startsWith(id, guess) ? guess : text.indexOf(id, start);
+    if (at < 0 || at > end) at = start;
+    facts.ids.push({ id, ...lines.pos(at), deprecatedContext, where, ...(marked ? { marked } : {}) });
+  };
+  const scan = (value: string, base: number, node: Node, where: string, dep: boolean) => {
+    for (const c of idCandidates(value, prefixes)) push(c.id, base + c.index, node, where, dep);
+  };
+  const start = (n: Node) => n.position?.start.offset ?? 0;
+
+  visitParents(tree as never, (node: Node, ancestors: Node[]) => {
+    const dep = facts.deprecatedPage || insideDeprecated([...ancestors, node]);
+    const pos = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+    switch (node.type) {
+      case "yaml":
+        scan(String(node.value), start(node) + 4, node, "frontmatter", dep);
+        return;
+      case "text":
+        scan(String(node.value), start(node), node, "prose", dep);
+        return;
+      case "inlineCode":
+        scan(String(node.value), start(node) + 1, node, "inline code", dep);
+        return;
+      case "code": {
+        const value = String(node.value);
+        const contentStart = text.indexOf("\n", start(node)) + 1;
+        if (JS_LANGS.has(String(node.lang ?? "").toLowerCase())) {
+          for (const p of jsStrings(value)) if (!p.moduleSpecifier) scan(p.text, contentStart + p.offset, node, "code", dep);
+        } else scan(value, contentStart, node, "code", dep);
+        return;
+      }
+      case "heading":
+        facts.anchors.push(slugger.slug(toString(node as never)));
+        return;
+      case "link":
+      case "definition":
+        if (node.url) facts.links.push({ url: node.url, ...pos, where: node.type === "link" ? "link" : "definition" });
+        return;
+      case "mdxFlowExpression":
+      case "mdxTextExpression":
+        collectProps(String(node.value), node);
+        estreeStrings(node.data?.estree, (v, s) => scan(v, typeof s === "number" ? s + 1 : start(node), node, "expression", dep));
+        return;
+    }
+    if (!JSX.has(node.type)) return;
+    const name = node.name ?? "";
+    for (const a of node.attributes ?? []) {
+      const apos = a.position ? { line: a.position.start.line, column: a.position.start.column } : pos;
+      const anode = (a.position ? a : node) as Node;
+      if (a.type !== "mdxJsxAttribute" || !a.name) continue;
+      if (typeof a.value === "string") {
+        const vStart = text.indexOf(a.value, start(anode));
+        if (a.name === "href") facts.links.push({ url: a.value, ...apos, where: "href" });
+        else if (a.name === "id" && name === "ModelId") push(a.value, vStart, anode, "<ModelId>", dep, true);
+        else if (a.name === "id") facts.anchors.push(a.value);
+        else if (a.name === "model") push(a.value, vStart, anode, `<${name} model>`, dep);
+        else if (!NOT_PROSE_ATTRS.has(a.name)) scan(a.value, vStart, anode, `<${name} ${a.name}>`, dep);
+      } else if (a.value && typeof a.value === "object") {
+        collectProps(a.value.value, anode);
+        estreeStrings(a.value.data?.estree, (v, s) => scan(v, typeof s === "number" ? s + 1 : start(anode), anode, `<${name} ${a.name}>`, dep));
+      }
+    }
+    if (name === "Render") {
+      const file = attr(node, "file");
+      const paramsAttr = node.attributes?.find((a) => a.name === "params");
+      const params = paramsAttr && typeof paramsAttr.value === "object" && paramsAttr.value ? objectKeys(paramsAttr.value.data?.estree) : [];
+      if (file) facts.renders.push({ file, params, ...pos, deprecatedContext: dep });
+    } else if (name === "TypeScriptExample" || name === "Example") {
+      const example = attr(node, "example");
+      if (example) facts.examples.push({ example, region: attr(node, "region") ?? null, component: name, ...pos, deprecatedContext: dep });
+    }
+  });
+  return facts;
+
+  function collectProps(code: string, node: Node) {
+    for (const m of code.matchAll(/\bprops\.([A-Za-z_$][\w$]*)/g)) {
+      facts.propsUsed.push({ name: m[1], line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+    }
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * The one loader: finds the site's files under a root, parses each once (in worker threads when there are many), and
+ * derives what several rules share: the catalog's id prefixes, the routes, the examples manifest and redirects.json.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { glob } from "tinyglobby";
+import { slug } from "github-slugger";
+import { models, modelPath } from "../../catalog/index.ts";
+import { parseFile } from "./parse.ts";
+import type { FileFacts, FileKind } from "./types.ts";
+
+export const DOCS_DIR = "src/content/docs";
+
+/** Gateway provider slugs that are not also model authors (the deprecated surfaces' id prefixes). */
+const PROVIDER_SLUGS = ["workers-ai", "google-ai-studio", "google-vertex-ai", "grok", "openrouter", "azure-openai", "aws-bedrock", "perplexity-ai", "huggingface", "cerebras", "replicate", "mistral", "cohere"];
+
+/** First segments that make `x/y` a model-id candidate: catalog authors, alias prefixes, provider slugs. */
+export function idPrefixes(): Set<string> {
+  const set = new Set<string>(PROVIDER_SLUGS);
+  set.add("groq");
+  for (const m of models) {
+    set.add(m.author);
+    const first = m.id.replace(/^@cf\//, "").split("/")[0];
+    set.add(first);
+    for (const a of m.aliases) set.add(a.id.split("/")[0]);
+  }
+  return set;
+}
+
+export type ManifestEntry = { file: string; language: string; regions: string[]; endpoints: string[]; models: string[]; deprecated: boolean };
+
+export type Project = {
+  root: string;
+  pages: FileFacts[];
+  partials: FileFacts[];
+  examples: FileFacts[];
+  /** URL path → the page file that makes it (generated routes map to a description). */
+  routes: Map<string, string>;
+  /** Anchors per route (only routes built from a page we parsed). */
+  anchors: Map<string, Set<string>>;
+  manifest: { text: string; entries: Record<string, ManifestEntry> } | null;
+  manifestError: string | null;
+  redirectsText: string | null;
+  fileCount: number;
+};
+
+/** `start/overview.mdx` → `/start/overview/`; `index.mdx` → `/`; a frontmatter `slug` wins. */
+export function pageRoute(relToDocs: string, frontmatterSlug?: unknown): string {
+  if (typeof frontmatterSlug === "string") return frontmatterSlug === "" || frontmatterSlug === "/" ? "/" : `/${frontmatterSlug.replace(/^\/|\/$/g, "")}/`;
+  const segs = relToDocs.replace(/\.mdx?$/, "").split("/").map((s) => slug(s));
+  if (segs[segs.length - 1] === "index") segs.pop();
+  return segs.length ? `/${segs.join("/")}/` : "/";
+}
+
+export async function loadProject(root: string, opts: { dist?: string; parallel?: boolean } = {}): Promise<Project> {
+  const [pageFiles, partialFiles, exampleFiles, pageFiles2, publicFiles] = await Promise.all([
+    glob([`${DOCS_DIR}/**/*.{md,mdx}`], { cwd: root }),
+    glob(["partials/**/*.{md,mdx}"], { cwd: root }),
+    glob(["examples/*/*.{ts,sh}"], { cwd: root, ignore: ["examples/{node_modules,test,harness,scripts}/**"] }),
+    glob(["src/pages/**/*.{astro,ts,js,md,mdx}"], { cwd: root }),
+    glob(["public/**/*"], { cwd: root }),
+  ]);
+  const jobs: { path: string; kind: FileKind }[] = [
+    ...pageFiles.sort().map((path) => ({ path, kind: "page" as const })),
+    ...partialFiles.sort().map((path) => ({ path, kind: "partial" as const })),
+    ...exampleFiles.sort().map((path) => ({ path, kind: "example" as const })),
+  ];
+  const prefixes = idPrefixes();
+  const facts = await parseAll(root, jobs, prefixes, opts.parallel ?? true);
+
+  const routes = new Map<string, string>();
+  const anchors = new Map<string, Set<string>>();
+  const pages = facts.filter((f) => f.kind === "page");
+  const partials = facts.filter((f) => f.kind === "partial");
+  for (const p of pages) {
+    const route = pageRoute(p.path.slice(DOCS_DIR.length + 1), p.frontmatter?.slug);
+    routes.set(route, p.path);
+  }
+  // Generated routes (src/pages): the model catalog and the deprecations index.
+  routes.set("/models/", "generated: model catalog");
+  for (const m of models) routes.set(modelPath(m.id), `generated: model page of ${m.id}`);
+  routes.set("/deprecations/", "generated: deprecations index");
+  for (const f of pageFiles2) {
+    if (f.includes("[")) continue;
+    let r = f.slice("src/pages".length).replace(/\.(astro|md|mdx|ts|js)$/, "");
+    if (/\.[a-z]+$/.test(r)) routes.set(r, f); // endpoints such as llms.txt.ts
+    else routes.set(r.replace(/\/index$/, "").replace(/\/?$/, "/"), f);
+  }
+  for (const f of publicFiles) routes.set(f.slice("public".length), f);
+  const config = ["astro.config.mjs", "astro.config.ts"].map((f) => join(root, f)).find(existsSync);
+  if (config && readFileSync(config, "utf8").includes("starlight-llms-txt")) {
+    for (const r of ["/llms.txt", "/llms-full.txt", "/llms-small.txt"]) routes.set(r, "generated: starlight-llms-txt");
+  }
+  if (opts.dist) {
+    for (const f of await glob(["**/index.html"], { cwd: opts.dist })) routes.set(`/${f.replace(/index\.html$/, "")}`, `built: ${f}`);
+  }
+  const partialById = new Map(partials.map((p) => [p.path.replace(/^partials\//, "").replace(/\.mdx?$/, ""), p]));
+  for (const p of pages) {
+    const route = pageRoute(p.path.slice(DOCS_DIR.length + 1), p.frontmatter?.slug);
+    const set = new Set(p.anchors);
+    set.add("_top");
+    // Headings of rendered partials (and the partials they render) are part of the page.
+    const seen = new Set<string>();
+    const add = (f: FileFacts) => {
+      for (const r of f.renders) {
+        const part = partialById.get(r.file);
+        if (part && !seen.has(r.file)) {
+          seen.add(r.file);
+          part.anchors.forEach((a) => set.add(a));
+          add(part);
+        }
+      }
+    };
+    add(p);
+    anchors.set(route, set);
+  }
+
+  let manifest: Project["manifest"] = null;
+  let manifestError: string | null = null;
+  const manifestPath = join(root, "examples/manifest.json");
+  if (existsSync(manifestPath)) {
+    const text = readFileSync(manifestPath, "utf8");
+    try {
+      manifest = { text, entries: JSON.parse(text) };
+    } catch (e) {
+      manifestError = (e as Error).message;
+    }
+  }
+  const redirectsPath = join(root, "redirects.json");
+  return {
+    root,
+    pages,
+    partials,
+    examples: facts.filter((f) => f.kind === "example"),
+    routes,
+    anchors,
+    manifest,
+    manifestError,
+    redirectsText: existsSync(redirectsPath) ? readFileSync(redirectsPath, "utf8") : null,
+    fileCount: jobs.length,
+  };
+}
+
+/** Parses the files, spreading them over worker threads when there are enough to pay for the threads' start-up. */
+async function parseAll(root: string, jobs: { path: string; kind: FileKind }[], prefixes: Set<string>, parallel: boolean): Promise<FileFacts[]> {
+  const threads = parallel && jobs.length >= 150 ? Math.min(availableParallelism(), 4) : 1;
+  if (threads <= 1) return jobs.map((j) => parseFile(j.path, readFileSync(join(root, j.path), "utf8"), j.kind, prefixes));
+  // Deal files round-robin so each share has a similar mix; the main thread parses share 0 while workers run.
+  const shares: { path: string; kind: FileKind }[][] = Array.from({ length: threads }, () => []);
+  jobs.forEach((j, i) => shares[i % threads].push(j));
+  const pending = shares.slice(1).map(
+    (files) =>
+      new Promise<FileFacts[]>((resolve, reject) => {
+        const w = new Worker(new URL("./worker.ts", import.meta.url), { workerData: { root, files, prefixes: [...prefixes] } });
+        w.once("message", (m) => {
+          resolve(m);
+          void w.terminate();
+        });
+        w.once("error", reject);
+      }),
+  );
+  const mine = shares[0].map((j) => parseFile(j.path, readFileSync(join(root, j.path), "utf8"), j.kind, prefixes));
+  const theirs = await Promise.all(pending);
+  const byPath = new Map([...mine, ...theirs.flat()].map((f) => [f.path, f]));
+  return jobs.map((j) => byPath.get(j.path)!);
+}
