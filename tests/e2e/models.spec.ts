@@ -1,0 +1,105 @@
+/**
+ * /models/ filters the catalog table by task, endpoint and author in place; every catalog model has a page that
+ * renders its name and id; a retired (or deprecated) model's page says so and links its replacement.
+ * Expected sets come from catalog/index.ts.
+ */
+import { test, expect, type Page } from "@playwright/test";
+import { models, modelPath, type Model } from "../../catalog/index.ts";
+
+async function shownIds(page: Page): Promise<string[]> {
+  return (await page.locator("#model-table tbody tr:not([hidden]) th code").allInnerTexts()).map((t) => t.trim()).sort();
+}
+
+const idsOf = (list: readonly Model[]) => list.map((m) => m.id).sort();
+
+/** A filter value that keeps some rows and hides others, so the check can fail both ways. */
+function partialValue(values: string[], matches: (v: string) => Model[]): string {
+  const v = values
+    .map((value) => ({ value, n: matches(value).length }))
+    .filter(({ n }) => n > 0 && n < models.length)
+    .sort((a, b) => b.n - a.n)[0]?.value;
+  if (!v) throw new Error("the catalog has no filter value that keeps some models and hides others");
+  return v;
+}
+
+const task = partialValue([...new Set(models.map((m) => m.task))], (t) => models.filter((m) => m.task === t));
+const endpoint = partialValue(["responses", "messages", "embeddings", "chat-completions", "run"], (e) =>
+  models.filter((m) => (m.endpoints as string[]).includes(e)),
+);
+const author = partialValue([...new Set(models.map((m) => m.author))], (a) => models.filter((m) => m.author === a));
+
+test.describe("/models/ filters", () => {
+  test.beforeEach(async ({ page }) => {
+    const response = await page.goto("/models/");
+    expect(response?.status(), "/models/ answered " + response?.status()).toBe(200);
+    await expect(page.locator("#model-filters"), "/models/: the filter form is not shown").toBeVisible();
+  });
+
+  test("unfiltered, /models/ lists every catalog model", async ({ page }) => {
+    expect(await shownIds(page), "/models/: the table does not list exactly the catalog's models").toEqual(idsOf(models));
+  });
+
+  test(`task filter "${task}"`, async ({ page }) => {
+    await page.selectOption("#filter-task", task);
+    expect(await shownIds(page), `/models/: task filter "${task}" shows the wrong rows`).toEqual(idsOf(models.filter((m) => m.task === task)));
+    await expect(page.locator("#model-count"), "/models/: the count does not follow the filter").toContainText(
+      String(models.filter((m) => m.task === task).length),
+    );
+  });
+
+  test(`endpoint filter "${endpoint}"`, async ({ page }) => {
+    await page.selectOption("#filter-endpoint", endpoint);
+    expect(await shownIds(page), `/models/: endpoint filter "${endpoint}" shows the wrong rows`).toEqual(
+      idsOf(models.filter((m) => (m.endpoints as string[]).includes(endpoint))),
+    );
+  });
+
+  test(`author filter "${author}", combined with endpoint, then reset`, async ({ page }) => {
+    await page.selectOption("#filter-author", author);
+    expect(await shownIds(page), `/models/: author filter "${author}" shows the wrong rows`).toEqual(
+      idsOf(models.filter((m) => m.author === author)),
+    );
+    await page.selectOption("#filter-endpoint", "chat-completions");
+    expect(await shownIds(page), `/models/: author "${author}" + endpoint chat-completions shows the wrong rows`).toEqual(
+      idsOf(models.filter((m) => m.author === author && (m.endpoints as string[]).includes("chat-completions"))),
+    );
+    expect(new URL(page.url()).searchParams.get("author"), "/models/: the chosen author is not kept in the query string").toBe(author);
+    await page.getByRole("button", { name: "Show all" }).click();
+    await expect.poll(() => shownIds(page), { message: "/models/: Show all does not bring back every model" }).toEqual(idsOf(models));
+  });
+
+  test("filters work by keyboard", async ({ page }) => {
+    await page.locator("#filter-task").focus();
+    const before = await page.locator("#filter-task").inputValue();
+    await page.keyboard.press("ArrowDown");
+    const chosen = await page.locator("#filter-task").inputValue();
+    expect(chosen, "/models/: ArrowDown on the focused task filter does not pick another task").not.toBe(before);
+    await expect
+      .poll(() => shownIds(page), { message: `/models/: choosing task "${chosen}" by keyboard does not filter` })
+      .toEqual(idsOf(models.filter((m) => m.task === chosen)));
+  });
+});
+
+for (const m of models) {
+  test(`model page ${modelPath(m.id)}`, async ({ page }) => {
+    const path = modelPath(m.id);
+    const response = await page.goto(path);
+    expect(response?.status(), `${path} (model ${m.id}) answered ${response?.status()}`).toBe(200);
+    await expect(page.locator("h1").first(), `${path}: the title is not the model's name "${m.name}"`).toHaveText(m.name);
+    await expect(page.locator("main code", { hasText: m.id }).first(), `${path}: the model id ${m.id} is not shown`).toBeVisible();
+    const l = m.lifecycle;
+    if (l.status === "active") return;
+    const main = page.locator("main");
+    await expect(main, `${path}: the page of a ${l.status} model does not say "${l.status}"`).toContainText(new RegExp(l.status, "i"));
+    const link = main.locator(`a[href="${modelPath(l.replacement)}"]`).first();
+    await expect(link, `${path}: the ${l.status} model's page does not link its replacement ${modelPath(l.replacement)}`).toBeVisible();
+    await link.click();
+    await page.waitForURL((u) => u.pathname === modelPath(l.replacement), { timeout: 5_000 }).catch(() => undefined);
+    expect(new URL(page.url()).pathname, `${path}: the replacement link went to ${page.url()}`).toBe(modelPath(l.replacement));
+    await expect(page.locator("h1").first(), `${path}: the replacement page ${modelPath(l.replacement)} has no title`).not.toBeEmpty();
+  });
+}
+
+test("the catalog has a retired model (so the retired-page check proves something)", () => {
+  expect(models.filter((m) => m.lifecycle.status === "retired").length, "catalog/models.ts has no retired model").toBeGreaterThan(0);
+});

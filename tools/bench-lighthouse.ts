@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:lighthouse`: Lighthouse (the npm package) with Debian's Chromium against the site as production serves
+ * it (`npm run serve:edge`, started here when nothing answers yet), mobile profile, on the home page, the chat
+ * completions reference and the authentication page. Prints the four category scores per page. No thresholds: the
+ * targets (performance ≥ 95, accessibility 100, best practices 100, SEO 100) are for people to read, not for a test.
+ *
+ * Options: `--url http://host:port` to measure a server that is already running elsewhere;
+ * `--json file` to also write the scores as JSON. Build first (`npx astro build`): this serves the existing dist/.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { BASE_URL, CHROMIUM_ARGS, CHROMIUM_PATH, PORT, ROOT } from "../tests/e2e/support.ts";
+
+const PAGES = ["/", "/reference/chat-completions/", "/auth/authentication/"];
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
+
+const { values } = parseArgs({ options: { url: { type: "string" }, json: { type: "string" } } });
+const base = (values.url ?? BASE_URL).replace(/\/$/, "");
+
+process.env.XDG_CONFIG_HOME ??= join(ROOT, ".cache", "xdg-config");
+process.env.XDG_CACHE_HOME ??= join(ROOT, ".cache", "xdg-cache");
+process.env.WRANGLER_SEND_METRICS = "false";
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const r = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+    return r.status < 500;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts `npm run serve:edge` on PORT unless the site already answers; returns the process to stop afterwards. */
+async function ensureServer(): Promise<ChildProcess | undefined> {
+  if (await answers(`${base}/`)) return undefined;
+  if (values.url) throw new Error(`${base}/ does not answer`);
+  console.log(`starting npm run serve:edge on port ${PORT} …`);
+  const child = spawn("npm", ["run", "serve:edge", "--", "--port", String(PORT), "--ip", "127.0.0.1"], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`npm run serve:edge exited with code ${child.exitCode}`);
+    if (await answers(`${base}/`)) return child;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`npm run serve:edge did not answer on ${base}/ within 120 s`);
+}
+
+const server = await ensureServer();
+mkdirSync(join(ROOT, ".cache"), { recursive: true });
+const chrome = await chromeLauncher.launch({
+  chromePath: CHROMIUM_PATH,
+  chromeFlags: [...CHROMIUM_ARGS, "--headless=new"],
+  userDataDir: join(ROOT, ".cache", "lighthouse-profile"),
+});
+
+const results: { page: string; scores: Record<string, number | null> }[] = [];
+try {
+  for (const page of PAGES) {
+    // Lighthouse's default config is the mobile profile (Moto G Power emulation, simulated slow 4G).
+    const run = await lighthouse(`${base}${page}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] });
+    if (!run) throw new Error(`Lighthouse returned nothing for ${page}`);
+    const scores = Object.fromEntries(
+      CATEGORIES.map((c) => {
+        const score = run.lhr.categories[c]?.score;
+        return [c, score === null || score === undefined ? null : Math.round(score * 100)];
+      }),
+    );
+    results.push({ page, scores });
+    const below = run.lhr.runtimeError ? ` (runtime error: ${run.lhr.runtimeError.message})` : "";
+    console.log(`${page}: ${CATEGORIES.map((c) => `${c} ${scores[c] ?? "n/a"}`).join(", ")}${below}`);
+    // Name the audits that cost points, so a score below 100 says what to fix.
+    for (const c of CATEGORIES) {
+      const failing = run.lhr.categories[c].auditRefs
+        .filter((ref) => ref.weight > 0)
+        .map((ref) => run.lhr.audits[ref.id])
+        .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== "informative")
+        .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ""}`);
+      if (failing.length) console.log(`    ${c}: ${failing.join(", ")}`);
+    }
+  }
+} finally {
+  chrome.kill();
+  if (server?.pid) process.kill(-server.pid, "SIGTERM");
+}
+
+console.log(`\nLighthouse ${"(mobile)".padEnd(30)} perf  a11y  best   seo`);
+for (const { page, scores } of results) {
+  console.log(`${page.padEnd(40)} ${CATEGORIES.map((c) => String(scores[c] ?? "n/a").padStart(5)).join(" ")}`);
+}
+if (values.json) writeFileSync(values.json, JSON.stringify({ base, date: new Date().toISOString(), results }, null, 2) + "\n");
