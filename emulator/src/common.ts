@@ -1,0 +1,145 @@
+/** Pieces both hosts share: JSON bodies, `cf-aig-*` header rules, the cache, REST model resolution. */
+import { getModel, resolveAlias, currentReplacement, type Endpoint, type Model } from "../../catalog/index.ts";
+import type { Ctx } from "./app.ts";
+import { restError, type Out } from "./errors.ts";
+import { check } from "./schemas.ts";
+import { digest, listText } from "./util.ts";
+import type { z } from "zod";
+
+export const ONE_MONTH_SECONDS = 30 * 24 * 60 * 60; // "one month" read as 30 days (ASSUMED)
+
+/** Parses the JSON body, or returns the error made by `fail` (each host/provider words its own errors). */
+export function readJson(ctx: Ctx, fail: (status: number, message: string) => Out): { ok: true; body: unknown } | { ok: false; out: Out } {
+  const ct = ctx.headers["content-type"];
+  if (!ctx.raw) return { ok: false, out: fail(400, "The request body is empty: send a JSON object with Content-Type: application/json.") };
+  if (!ct || !/^application\/([\w.-]+\+)?json\s*(;|$)/i.test(ct))
+    return { ok: false, out: fail(400, `Unsupported Content-Type "${ct ?? "(none)"}": send the body as JSON with Content-Type: application/json.`) };
+  try {
+    return { ok: true, body: JSON.parse(ctx.raw) };
+  } catch (e) {
+    return { ok: false, out: fail(400, `Malformed JSON in request body: ${(e as Error).message}`) };
+  }
+}
+
+/** Validates `body` against `schema`; the failure names the field path. */
+export function validate<T>(schema: z.ZodType<T>, body: unknown, fail: (status: number, message: string, param: string) => Out): { ok: true; data: T } | { ok: false; out: Out } {
+  const r = check(schema, body);
+  return r.ok ? r : { ok: false, out: fail(400, `Invalid request body: ${r.message}`, r.path) };
+}
+
+const BOOL = /^(true|false)$/;
+const INT = /^\d+$/;
+
+/** The first problem with the request's `cf-aig-*` headers (and the deprecated `cf-cache-ttl`/`cf-skip-cache`), if any. */
+export function aigHeaderProblem(h: Record<string, string>): string | undefined {
+  for (const name of ["cf-aig-cache-ttl", "cf-cache-ttl"]) {
+    const v = h[name];
+    if (v === undefined) continue;
+    if (!INT.test(v.trim()) || Number(v) < 60 || Number(v) > ONE_MONTH_SECONDS)
+      return `${name} must be a whole number of seconds from 60 to ${ONE_MONTH_SECONDS} (one month); got "${v}".`;
+  }
+  for (const name of ["cf-aig-skip-cache", "cf-skip-cache", "cf-aig-collect-log", "cf-aig-zdr", "cf-aig-no-wholesale"]) {
+    const v = h[name];
+    if (v !== undefined && !BOOL.test(v.trim())) return `${name} must be "true" or "false"; got "${v}".`;
+  }
+  const attempts = h["cf-aig-max-attempts"];
+  if (attempts !== undefined && (!INT.test(attempts) || Number(attempts) < 1 || Number(attempts) > 5)) return `cf-aig-max-attempts must be a whole number from 1 to 5; got "${attempts}".`;
+  const delay = h["cf-aig-retry-delay"];
+  if (delay !== undefined && (!INT.test(delay) || Number(delay) > 5000)) return `cf-aig-retry-delay must be a whole number of milliseconds from 0 to 5000; got "${delay}".`;
+  const backoff = h["cf-aig-backoff"];
+  if (backoff !== undefined && !["constant", "linear", "exponential"].includes(backoff)) return `cf-aig-backoff must be one of constant, linear, exponential; got "${backoff}".`;
+  const timeout = h["cf-aig-request-timeout"];
+  if (timeout !== undefined && (!INT.test(timeout) || Number(timeout) < 1)) return `cf-aig-request-timeout must be a positive whole number of milliseconds; got "${timeout}".`;
+  for (const name of ["cf-aig-metadata", "cf-aig-custom-cost"]) {
+    const v = h[name];
+    if (v === undefined) continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(v);
+    } catch {
+      return `${name} must be a JSON object; "${v}" is not valid JSON.`;
+    }
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return `${name} must be a JSON object (for example {"user":"42"}); got ${v}.`;
+  }
+  for (const name of ["cf-aig-cache-key", "cf-aig-event-id", "cf-aig-byok-alias", "cf-aig-gateway-id"]) {
+    if (h[name] !== undefined && !h[name].trim()) return `${name} must not be empty.`;
+  }
+  return undefined;
+}
+
+export const noWholesale = (h: Record<string, string>) => h["cf-aig-no-wholesale"]?.trim() === "true";
+
+type CacheSlot = { out: Out; extra: Record<string, string>; expires: number };
+
+/**
+ * The gateway cache: with a TTL (header `cf-aig-cache-ttl`, old `cf-cache-ttl`, or the gateway's setting) an identical
+ * request is answered from the cache (`cf-aig-cache-status: HIT`) without reaching the provider. `cf-aig-skip-cache`
+ * (old `cf-skip-cache`) bypasses it. `cf-aig-cache-key` replaces the body in the key; alone it caches for 5 minutes.
+ */
+export async function cached(ctx: Ctx, gateway: { id: string; cacheTtl: number }, produce: () => Promise<Out>): Promise<Out> {
+  const h = ctx.headers;
+  const skip = h["cf-aig-skip-cache"]?.trim() === "true" || h["cf-skip-cache"]?.trim() === "true";
+  const header = h["cf-aig-cache-ttl"] ?? h["cf-cache-ttl"];
+  let ttl = header !== undefined ? Number(header) : gateway.cacheTtl;
+  if (!ttl && h["cf-aig-cache-key"]) ttl = 300;
+  if (skip || !ttl) return produce();
+  const cache: Map<string, CacheSlot> = ctx.state.cache;
+  const key = digest([ctx.host, gateway.id, ctx.method, ctx.path, h["cf-aig-cache-key"] ?? ctx.raw ?? ""], 40);
+  const hit = cache.get(key);
+  if (hit && hit.expires > Date.now()) {
+    ctx.cacheStatus = "HIT";
+    Object.assign(ctx.extra, hit.extra);
+    return hit.out;
+  }
+  const out = await produce();
+  if (out.status === 200) cache.set(key, { out, extra: { ...ctx.extra }, expires: Date.now() + ttl * 1000 });
+  return out;
+}
+
+export const ENDPOINT_PATHS: Record<Endpoint, string> = {
+  run: "/ai/run",
+  "chat-completions": "/ai/v1/chat/completions",
+  responses: "/ai/v1/responses",
+  messages: "/ai/v1/messages",
+  embeddings: "/ai/v1/embeddings",
+};
+
+/** The REST form of a provider-slug id, when we can tell it. */
+export function restFormOf(id: string): string | undefined {
+  const alias = resolveAlias(id);
+  if (alias) return alias.model.id;
+  let m: RegExpExecArray | null;
+  if ((m = /^workers-ai\/(@cf\/.+)$/.exec(id))) return m[1];
+  if ((m = /^google-ai-studio\/(.+)$/.exec(id))) return `google/${m[1]}`;
+  if ((m = /^grok\/(.+)$/.exec(id))) return `xai/${m[1]}`;
+  return undefined;
+}
+
+/**
+ * Catalog rules on the REST host: unknown id → not found; provider-slug id → 400 with the REST form; retired → 400
+ * naming the replacement (5028 "model was deprecated"); not on this endpoint → 400 naming where it works.
+ */
+export function resolveRestModel(id: string, endpoint: Endpoint): { ok: true; model: Model; warnings: { code: number; message: string }[] } | { ok: false; out: Out } {
+  const model = getModel(id);
+  if (!model) {
+    const rest = restFormOf(id);
+    if (rest)
+      return { ok: false, out: restError(400, 5004, `"${id}" is a gateway provider-slug id, which only the deprecated gateway.ai.cloudflare.com endpoints accept. On the REST API use "${rest}".`) };
+    if (id.startsWith("@cf/")) return { ok: false, out: restError(400, 5007, `No such model ${id} or task`) };
+    return { ok: false, out: restError(404, 7003, `model not found: ${id}`) };
+  }
+  if (model.lifecycle.status === "retired") {
+    const next = currentReplacement(model.id)?.id ?? model.lifecycle.replacement;
+    // Status 400 is ASSUMED; the code and wording follow the reported 5028 "model was deprecated".
+    return { ok: false, out: restError(400, 5028, `model was deprecated: ${model.id} was retired on ${model.lifecycle.date}. Use ${next} instead.`) };
+  }
+  if (!model.endpoints.includes(endpoint)) {
+    const where = model.endpoints.map((e) => ENDPOINT_PATHS[e]);
+    return { ok: false, out: restError(400, 5004, `${model.id} is not supported on ${ENDPOINT_PATHS[endpoint]}. It supports ${listText(where)}.`) };
+  }
+  const warnings =
+    model.lifecycle.status === "deprecated"
+      ? [{ code: 5029, message: `${model.id} is deprecated since ${model.lifecycle.date}${model.lifecycle.sunset ? ` and stops working on ${model.lifecycle.sunset}` : ""}. Use ${model.lifecycle.replacement} instead.` }] // ASSUMED code
+      : [];
+  return { ok: true, model, warnings };
+}

@@ -1,0 +1,70 @@
+import { createHash } from "node:crypto";
+
+/** A short, stable hex digest of any JSON-able value (used for deterministic ids and cache keys). */
+export function digest(value: unknown, length = 24): string {
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return createHash("sha256").update(text).digest("hex").slice(0, length);
+}
+
+/** Whitespace-separated words: the emulator's notion of a token. */
+export function words(text: string): string[] {
+  return text.split(/\s+/).filter(Boolean);
+}
+
+export function countTokens(text: string): number {
+  return words(text).length;
+}
+
+/** Lower-cases header names (HTTP header names are case-insensitive, RFC 9110 section 5.1). */
+export function lowerHeaders(h: Headers | Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (h instanceof Headers) h.forEach((v, k) => (out[k.toLowerCase()] = v));
+  else for (const [k, v] of Object.entries(h)) if (typeof v === "string") out[k.toLowerCase()] = v;
+  return out;
+}
+
+const SECRET_HEADERS = new Set([
+  "authorization",
+  "cf-aig-authorization",
+  "x-api-key",
+  "x-goog-api-key",
+  "api-key",
+  "proxy-authorization",
+  "cookie",
+]);
+
+function redactValue(value: string): string {
+  const m = /^(bearer|basic)\s+(.*)$/i.exec(value);
+  const scheme = m ? `${m[1]} ` : "";
+  const secret = m ? m[2] : value;
+  return secret.length <= 8 ? `${scheme}[redacted]` : `${scheme}${secret.slice(0, 4)}…[redacted]`;
+}
+
+/**
+ * Copy of `headers` fit for printing: credentials keep their scheme and first four characters only.
+ * Names are matched case-insensitively and returned lower-cased.
+ */
+export function redactHeaders(headers: Record<string, string> | Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(lowerHeaders(headers))) out[k] = SECRET_HEADERS.has(k) ? redactValue(v) : v;
+  return out;
+}
+
+/** Redacts a `key=` query parameter (Google AI Studio accepts the key there). */
+export function redactQuery(query: Record<string, string>): Record<string, string> {
+  const out = { ...query };
+  if (out.key) out.key = redactValue(out.key);
+  return out;
+}
+
+export const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
+  });
+
+/** "a", "a and b", "a, b and c". */
+export function listText(items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
