@@ -136,7 +136,7 @@ export function findSecrets(text: string): { index: number; length: number; mess
       out.push({ index: m.index, length: m[0].length, message: `a provider API key (\`${m[0].slice(0, 8)}…\`) is written out` });
     }
   }
-  for (const m of text.matchAll(/\b(?:api_?token|API_TOKEN|apiToken)["']?\s*[=:]\s*["']?([A-Za-z0-9_-]{40})(?![A-Za-z0-9_-])/g)) {
+  for (const m of text.matchAll(/api[_-]?token["']?\s*[=:]\s*["']?([A-Za-z0-9_-]{40})(?![A-Za-z0-9_-])/gi)) {
     const v = m[1];
     if (isPlaceholder(v)) continue;
     out.push({ index: m.index + m[0].length - v.length, length: v.length, message: `a Cloudflare API token (\`${v.slice(0, 6)}…\`) is written out` });

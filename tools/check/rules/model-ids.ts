@@ -4,18 +4,46 @@
  * surfaces, where provider slugs (`google-ai-studio/…`, `workers-ai/@cf/…`, `grok/…`) belong.
  */
 import { closest, distance } from "fastest-levenshtein";
-import { currentReplacement, getModel, models, resolveAlias } from "../../../catalog/index.ts";
+import * as catalog from "../../../catalog/index.ts";
+import type { Model } from "../../../catalog/index.ts";
 import type { Project } from "../project.ts";
 import { LineIndex } from "../text.ts";
 import type { Finding, IdMention } from "../types.ts";
 
-const ALL_IDS = [...models.map((m) => m.id), ...models.flatMap((m) => m.aliases.map((a) => a.id))];
+/** The look-ups the rule needs; tests pass a small catalog of their own. */
+export type CatalogView = {
+  getModel(id: string): Model | undefined;
+  resolveAlias(id: string): { model: Model; context: "compat" | "provider-native" } | undefined;
+  currentReplacement(id: string): Model | undefined;
+  ids: string[];
+};
+
+export function catalogView(models: readonly Model[]): CatalogView {
+  const byId = new Map(models.map((m) => [m.id, m]));
+  const byAlias = new Map(models.flatMap((m) => m.aliases.map((a) => [a.id, { model: m, context: a.context }] as const)));
+  return {
+    getModel: (id) => byId.get(id),
+    resolveAlias: (id) => byAlias.get(id),
+    currentReplacement(id) {
+      let m = byId.get(id);
+      const seen = new Set<string>();
+      while (m && m.lifecycle.status !== "active" && !seen.has(m.id)) {
+        seen.add(m.id);
+        m = byId.get(m.lifecycle.replacement);
+      }
+      return m && m.lifecycle.status === "active" ? m : undefined;
+    },
+    ids: [...byId.keys(), ...byAlias.keys()],
+  };
+}
+
+const DEFAULT: CatalogView = { ...catalog, ids: [...catalog.models.map((m) => m.id), ...catalog.models.flatMap((m) => m.aliases.map((a) => a.id))] };
 
 /** What a provider-slug id is called on the REST API, when we can tell. */
 const SLUG_TO_AUTHOR: Record<string, string> = { "google-ai-studio": "google", "google-vertex-ai": "google", grok: "xai" };
 
-export function restFormOf(id: string): string | undefined {
-  const alias = resolveAlias(id);
+export function restFormOf(id: string, cat: CatalogView = DEFAULT): string | undefined {
+  const alias = cat.resolveAlias(id);
   if (alias) return alias.model.id;
   if (id.startsWith("workers-ai/")) return id.slice("workers-ai/".length);
   if (id.startsWith("openrouter/")) return id.slice("openrouter/".length);
@@ -24,33 +52,38 @@ export function restFormOf(id: string): string | undefined {
   return undefined;
 }
 
-function isProviderSlugForm(id: string): boolean {
+function isProviderSlugForm(id: string, cat: CatalogView): boolean {
   const slug = id.split("/")[0];
-  return !!resolveAlias(id) || slug === "workers-ai" || slug === "openrouter" || slug in SLUG_TO_AUTHOR;
+  return !!cat.resolveAlias(id) || slug === "workers-ai" || slug === "openrouter" || slug in SLUG_TO_AUTHOR;
 }
 
 /** A near id from the catalog, if one is close enough to be the intended one. */
-export function didYouMean(id: string): string | undefined {
-  if (getModel(`@cf/${id}`)) return `@cf/${id}`;
-  if (id.startsWith("@cf/") && getModel(id.slice(4))) return id.slice(4);
-  const near = closest(id, ALL_IDS);
+export function didYouMean(id: string, cat: CatalogView = DEFAULT): string | undefined {
+  if (cat.getModel(`@cf/${id}`)) return `@cf/${id}`;
+  if (id.startsWith("@cf/") && cat.getModel(id.slice(4))) return id.slice(4);
+  if (!cat.ids.length) return undefined;
+  // A truncated id (`@cf/meta/llama-3.3-70b-instruct` for `…-fp8-fast`) means the shortest id it starts.
+  const longer = cat.ids.filter((x) => x.startsWith(`${id}-`)).sort((a, b) => a.length - b.length)[0];
+  if (longer) return longer;
+  const near = closest(id, cat.ids);
   return distance(id, near) <= Math.max(3, Math.floor(id.length / 4)) ? near : undefined;
 }
 
 type Verdict = Pick<Finding, "code" | "severity" | "message" | "suggestion">;
 
 /** The verdict on one id, or null when it is fine where it stands. */
-export function judgeId(id: string, deprecatedContext: boolean, marked = false): Verdict | null {
-  const model = getModel(id);
-  const alias = model ? undefined : resolveAlias(id);
+export function judgeId(id: string, deprecatedContext: boolean, marked = false, cat: CatalogView = DEFAULT): Verdict | null {
+  const model = cat.getModel(id);
+  const alias = model ? undefined : cat.resolveAlias(id);
   const target = model ?? alias?.model;
   if (!target) {
-    if (isProviderSlugForm(id) && !deprecatedContext) {
-      const rest = restFormOf(id);
-      const ok = rest && getModel(rest) ? rest : rest && didYouMean(rest);
+    if (isProviderSlugForm(id, cat) && !deprecatedContext) {
+      const rest = restFormOf(id, cat);
+      const ok = rest && cat.getModel(rest) ? rest : rest && didYouMean(rest, cat);
       return { code: "provider-slug", severity: "error", message: `\`${id}\` is a provider-slug id, accepted only by the deprecated gateway endpoints${ok ? `; on the REST API use \`${ok}\`` : ", and it is not in the catalog"}`, suggestion: ok || undefined };
     }
-    const near = didYouMean(id) ?? (restFormOf(id) ? didYouMean(restFormOf(id)!) : undefined);
+    const rest = restFormOf(id, cat);
+    const near = didYouMean(id, cat) ?? (rest ? didYouMean(rest, cat) : undefined);
     return { code: "unknown", severity: "error", message: `unknown model id \`${id}\` (not in catalog/models.ts)${near ? `: did you mean \`${near}\`?` : ""}`, suggestion: near };
   }
   if (alias && !deprecatedContext) {
@@ -59,7 +92,7 @@ export function judgeId(id: string, deprecatedContext: boolean, marked = false):
   const lc = target.lifecycle;
   if (marked) return null; // <ModelId> shows "retired"/"deprecated" next to the id and links the model's page
   if (lc.status === "retired") {
-    const now = currentReplacement(target.id);
+    const now = cat.currentReplacement(target.id);
     return { code: "retired", severity: "error", message: `\`${id}\` was retired on ${lc.date}: use \`${now?.id ?? lc.replacement}\``, suggestion: now?.id ?? lc.replacement };
   }
   if (lc.status === "deprecated" && !deprecatedContext) {
@@ -68,10 +101,10 @@ export function judgeId(id: string, deprecatedContext: boolean, marked = false):
   return null;
 }
 
-export function checkModelIds(project: Project): Finding[] {
+export function checkModelIds(project: Project, cat: CatalogView = DEFAULT): Finding[] {
   const findings: Finding[] = [];
   const judge = (path: string, m: IdMention) => {
-    const v = judgeId(m.id, m.deprecatedContext, m.marked);
+    const v = judgeId(m.id, m.deprecatedContext, m.marked, cat);
     if (v) findings.push({ path, line: m.line, column: m.column, rule: "model-ids", ...v });
   };
   const deprecatedExamples = new Set(Object.entries(project.manifest?.entries ?? {}).filter(([, e]) => e?.deprecated).map(([, e]) => e.file));
@@ -87,6 +120,8 @@ export function checkModelIds(project: Project): Finding[] {
     for (const [exampleId, e] of Object.entries(entries)) {
       const keyAt = Math.max(0, text.indexOf(JSON.stringify(exampleId)));
       for (const id of e?.models ?? []) {
+        // A provider-native route (deprecated) takes the provider's own name, e.g. `gpt-5-mini`: not a catalog id.
+        if (e.deprecated && !id.includes("/")) continue;
         const at = text.indexOf(JSON.stringify(id), keyAt);
         judge("examples/manifest.json", { id, ...lines.pos(at < 0 ? keyAt : at + 1), deprecatedContext: !!e.deprecated, where: "manifest" });
       }
