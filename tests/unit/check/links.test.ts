@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { checkLinks } from "../../../tools/check/rules/links.ts";
+import { page, project } from "./helpers.ts";
+
+const got = (fs: { path: string; line: number; code: string; severity: string }[]) => fs.map((f) => `${f.path}:${f.line} ${f.code}`);
+
+describe("links", () => {
+  it("internal links and anchors resolve (headings slugged like Astro, partial headings included)", async () => {
+    const p = await project({
+      "src/content/docs/start/overview.mdx": page('## Send a request\n\n## Send a request\n\n<Render file="auth/h" />\n\n[a](#send-a-request-1) [b](/reference/run/#the-body) [c](#from-partial) [d](/models/cf/baai/bge-m3/) [e](https://example.com/x) [f](#_top) [g](../../reference/run/)'),
+      "src/content/docs/reference/run.mdx": page("## The `body`\n\n<a id=\"custom\" />\n[x](/start/overview/#custom-missing) [y](#custom)"),
+      "partials/auth/h.mdx": "## From partial\n\nSee [the run page](/reference/run/#the-body).\n",
+    });
+    expect(got(checkLinks(p))).toEqual(["src/content/docs/reference/run.mdx:9 anchor"]);
+  });
+
+  it("missing pages, missing anchors, missing slashes and redirected links, each at its line", async () => {
+    const p = await project({
+      "redirects.json": '{ "/old/": "/start/overview/" }',
+      "src/content/docs/start/overview.mdx": page(
+        [
+          "## Heading one",
+          "[a](/start/overveiw/)", // 7 missing (did you mean)
+          "[b](/start/overview/#heading-two)", // 8 anchor
+          "[c](/start/overview)", // 9 trailing slash
+          "[d](/old/)", // 10 redirected (warning)
+          '<LinkCard title="x" href="/nowhere/" />', // 11 missing in JSX href
+        ].join("\n"),
+      ),
+    });
+    const f = checkLinks(p);
+    expect(got(f)).toEqual([
+      "src/content/docs/start/overview.mdx:7 missing",
+      "src/content/docs/start/overview.mdx:8 anchor",
+      "src/content/docs/start/overview.mdx:9 trailing-slash",
+      "src/content/docs/start/overview.mdx:10 redirected",
+      "src/content/docs/start/overview.mdx:11 missing",
+    ]);
+    expect(f[0].suggestion).toBe("/start/overview/");
+    expect(f[1].suggestion).toBe("/start/overview/#heading-one");
+    expect(f[3].severity).toBe("warning");
+  });
+
+  it("checks a partial's links in the partial file; a same-page anchor must exist on every page that renders it", async () => {
+    const p = await project({
+      "src/content/docs/a.mdx": page('## Setup\n\n<Render file="p" />'),
+      "src/content/docs/b.mdx": page('## Other\n\n<Render file="p" />'),
+      "partials/p.mdx": "See [setup](#setup), [missing](/nope/) and [relative](../a/).\n",
+    });
+    expect(got(checkLinks(p))).toEqual(["partials/p.mdx:1 anchor", "partials/p.mdx:1 missing", "partials/p.mdx:1 relative"]);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { affectedPages, checkPartials } from "../../../tools/check/rules/partials.ts";
+import { page, project, where } from "./helpers.ts";
+
+describe("partials", () => {
+  it("unused partial → warning; unknown partial and undeclared params → errors", async () => {
+    const p = await project({
+      "src/content/docs/a.mdx": page('<Render file="auth/rest" params={{ path: "/ai/run/", extra: 1 }} />\n\n<Render file="auth/rst" />'),
+      "partials/auth/rest.mdx": "---\nparams: [path]\n---\n\nCall {props.path} with {props.token}.\n",
+      "partials/lonely.mdx": "Nobody renders me.\n",
+    });
+    const f = checkPartials(p);
+    expect(where(f)).toEqual([
+      "src/content/docs/a.mdx:6 partials/undeclared-param",
+      "src/content/docs/a.mdx:8 partials/missing",
+      "partials/auth/rest.mdx:5 partials/undeclared-param",
+      "partials/lonely.mdx:1 partials/unused",
+    ]);
+    expect(f.find((x) => x.code === "unused")!.severity).toBe("warning");
+    expect(f.find((x) => x.code === "missing")!.suggestion).toBe("auth/rest");
+  });
+
+  it("a partial rendered only by another partial is used", async () => {
+    const p = await project({
+      "src/content/docs/a.mdx": page('<Render file="outer" />'),
+      "partials/outer.mdx": '<Render file="inner" />\n',
+      "partials/inner.mdx": "Inner.\n",
+    });
+    expect(checkPartials(p)).toEqual([]);
+  });
+
+  it("affectedPages lists the pages that render a changed partial, directly or through another partial", async () => {
+    const p = await project({
+      "src/content/docs/a.mdx": page('<Render file="outer" />'),
+      "src/content/docs/b/index.mdx": page('<Render file="inner" />'),
+      "src/content/docs/c.mdx": page("No partials."),
+      "partials/outer.mdx": '<Render file="inner" />\n',
+      "partials/inner.mdx": "Inner.\n",
+    });
+    expect(affectedPages(p, ["partials/inner.mdx"])).toEqual([
+      { page: "src/content/docs/a.mdx", route: "/a/", via: ["partials/inner.mdx"] },
+      { page: "src/content/docs/b/index.mdx", route: "/b/", via: ["partials/inner.mdx"] },
+    ]);
+    expect(affectedPages(p, ["partials/outer.mdx"]).map((x) => x.page)).toEqual(["src/content/docs/a.mdx"]);
+  });
+});
