@@ -6,7 +6,7 @@ import { getCollection } from "astro:content";
 import type { Endpoint } from "../../catalog/index.ts";
 
 export const ENDPOINT_LABELS: Record<Endpoint, string> = {
-  run: "POST /ai/run",
+  run: "POST /ai/run/{model}",
   "chat-completions": "POST /ai/v1/chat/completions",
   responses: "POST /ai/v1/responses",
   messages: "POST /ai/v1/messages",
