@@ -101,6 +101,8 @@ async function pipeline(c: Context, state: State, host: Host, route: Route, para
   const body = req.method === "GET" || req.method === "HEAD" ? {} : await readBody(req).catch(() => ({ text: undefined, tooLarge: false }));
   if (body.tooLarge) {
     out = errorFor(host, 413, 3006, "Request is too large: the body is over the 10 MB limit.");
+    // The rest of the body is never read, so the connection cannot be reused.
+    out.headers = { connection: "close" };
   } else {
     ctx.raw = body.text;
     ctx.seed = digest([ctx.method, ctx.path, ctx.raw ?? ""], 32);

@@ -1,0 +1,102 @@
+import OpenAI from "openai";
+import { describe, expect, it } from "vitest";
+import { LLAMA, TOKEN, auth, curl, gwAuth, gwBase, post, restBase, useEmulator } from "./helpers.ts";
+
+const emu = useEmulator();
+const chatUrl = () => `${restBase(emu())}/v1/chat/completions`;
+
+describe("request validation", () => {
+  it("a missing required field gets 400 naming the field", async () => {
+    const r = await post(chatUrl(), { model: "openai/gpt-5-mini" }, auth());
+    expect(r.status).toBe(400);
+    expect(r.json.errors[0].message).toBe("Invalid request body: messages: is required");
+  });
+
+  it("a wrong type gets 400 naming the field path", async () => {
+    const r = await post(chatUrl(), { model: "openai/gpt-5-mini", messages: [{ role: "user", content: 42 }] }, auth());
+    expect(r.status).toBe(400);
+    expect(r.json.errors[0].message).toBe("Invalid request body: messages[0].content: expected string, array or null, received number");
+  });
+
+  it("a value out of range names the field (openai SDK)", async () => {
+    const client = new OpenAI({ apiKey: TOKEN, baseURL: `${restBase(emu())}/v1`, maxRetries: 0 });
+    const err = await client.chat.completions.create({ model: "openai/gpt-5-mini", messages: [{ role: "user", content: "x" }], temperature: 7 }).catch((e) => e);
+    expect(err.status).toBe(400);
+    expect(JSON.stringify(err.error)).toContain("temperature");
+  });
+
+  it("Workers AI input needs prompt or messages", async () => {
+    const r = await post(`${restBase(emu())}/run/${LLAMA}`, { max_tokens: 5 }, auth());
+    expect(r.status).toBe(400);
+    expect(r.json.errors[0].message).toContain("prompt: either prompt or messages is required");
+  });
+
+  it("Anthropic Messages need max_tokens", async () => {
+    const r = await post(`${restBase(emu())}/v1/messages`, { model: "anthropic/claude-sonnet-4-5", messages: [{ role: "user", content: "Hi" }] }, auth());
+    expect(r.status).toBe(400);
+    expect(r.json.errors[0].message).toContain("max_tokens: is required");
+  });
+
+  it("a body over 10 MB gets 413 with code 3006", async () => {
+    const big = JSON.stringify({ model: "openai/gpt-5-mini", messages: [{ role: "user", content: "x".repeat(10 * 1024 * 1024 + 10) }] });
+    const r = await post(chatUrl(), big, auth());
+    expect(r.status).toBe(413);
+    expect(r.json.errors[0].code).toBe(3006);
+  });
+
+  it("a body over 10 MB sent chunked (no content-length) also gets 413", async () => {
+    const chunk = new Uint8Array(1024 * 1024).fill(32);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(c) {
+        if (sent++ < 11) c.enqueue(chunk);
+        else c.close();
+      },
+    });
+    const res = await fetch(chatUrl(), { method: "POST", headers: { ...auth(), "content-type": "application/json" }, body, duplex: "half" } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as any).errors[0].code).toBe(3006);
+  });
+
+  it("malformed JSON gets a clear 400", async () => {
+    const r = await post(chatUrl(), '{"model": "openai/gpt-5-mini", "messages": [', auth());
+    expect(r.status).toBe(400);
+    expect(r.json.errors[0].message).toMatch(/^Malformed JSON in request body/);
+  });
+
+  it("a non-JSON content type gets a clear 400 (curl -d without a Content-Type)", async () => {
+    const r = await curl(["-X", "POST", chatUrl(), "-H", `Authorization: Bearer ${TOKEN}`, "-d", '{"model":"openai/gpt-5-mini","messages":[{"role":"user","content":"Hi"}]}']);
+    expect(r.status).toBe(400);
+    expect(r.json.errors[0].message).toContain('Unsupported Content-Type "application/x-www-form-urlencoded"');
+  });
+
+  it("an empty body gets a clear 400", async () => {
+    const r = await post(chatUrl(), "", auth());
+    expect(r.status).toBe(400);
+    expect(r.json.errors[0].message).toContain("empty");
+  });
+
+  it("gateway errors for a bad body come in the provider's format (openai-style on compat)", async () => {
+    await fetch(`${gwBase(emu())}/compat/models`, { headers: gwAuth() });
+    const r = await post(`${gwBase(emu())}/compat/chat/completions`, { model: "openai/gpt-5-mini", messages: "hi" }, gwAuth());
+    expect(r.status).toBe(400);
+    expect(r.json.error.param).toBe("messages");
+  });
+
+  it("a client that disconnects mid-stream is handled; the server keeps answering", async () => {
+    const ac = new AbortController();
+    const res = await fetch(chatUrl(), {
+      method: "POST",
+      signal: ac.signal,
+      headers: { ...auth(), "content-type": "application/json" },
+      body: JSON.stringify({ model: "openai/gpt-5-mini", stream: true, messages: [{ role: "user", content: "word ".repeat(150) }] }),
+    });
+    const reader = res.body!.getReader();
+    await reader.read();
+    ac.abort();
+    await reader.read().catch(() => undefined);
+    const after = await post(`${restBase(emu())}/run/${LLAMA}`, { prompt: "still there?" }, auth());
+    expect(after.status).toBe(200);
+    expect(emu().log.entries.some((e) => e.path.endsWith("/v1/chat/completions") && e.status === 200 && (e.body as any).stream === true)).toBe(true);
+  });
+});
