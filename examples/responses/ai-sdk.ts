@@ -1,0 +1,21 @@
+// #region main
+import { createOpenAI } from "@ai-sdk/openai";
+import { generateText } from "ai";
+
+const accountId = process.env.CLOUDFLARE_ACCOUNT_ID;
+
+// The OpenAI provider's responses() model calls {baseURL}/responses, which the
+// REST API serves.
+const cloudflare = createOpenAI({
+  apiKey: process.env.CLOUDFLARE_API_TOKEN,
+  baseURL: `https://api.cloudflare.com/client/v4/accounts/${accountId}/ai/v1`,
+});
+
+const { text } = await generateText({
+  model: cloudflare.responses("openai/gpt-5-mini"),
+  system: "You are a concise assistant.",
+  prompt: "What is the capital of France?",
+});
+
+console.log(text);
+// #endregion

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+set -euo pipefail
+
+# #region main
+# OpenAI's Responses format: "input" takes a string or a list of items.
+curl "https://api.cloudflare.com/client/v4/accounts/$CLOUDFLARE_ACCOUNT_ID/ai/v1/responses" \
+  --header "Authorization: Bearer $CLOUDFLARE_API_TOKEN" \
+  --header "Content-Type: application/json" \
+  --data '{
+    "model": "openai/gpt-5-mini",
+    "instructions": "You are a concise assistant.",
+    "input": "What is the capital of France?"
+  }'
+# #endregion
