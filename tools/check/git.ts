@@ -31,6 +31,8 @@ export function pageHistory(root: string, dir = "src/content/docs"): History {
     if (isShallow(root)) {
       try {
         git(root, ["fetch", "--quiet", "--unshallow"]);
+        // With no remote, `git fetch` exits 0 and leaves the clone shallow: check again.
+        if (isShallow(root)) throw new Error("the clone is still shallow afterwards (no remote to fetch from?)");
         unshallowed = true;
       } catch (e) {
         return { ok: false, error: `this is a shallow clone and \`git fetch --unshallow\` failed (${String((e as Error).message).split("\n")[0]}): removed pages cannot be found; clone with full history (e.g. actions/checkout fetch-depth: 0)` };
