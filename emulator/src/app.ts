@@ -139,7 +139,10 @@ async function pipeline(c: Context, state: State, host: Host, route: Route, para
   if (host === "gateway") h.set("cf-aig-request-id", ctx.logId);
   if (headers["cf-aig-event-id"]) h.set("cf-aig-event-id", headers["cf-aig-event-id"]);
   for (const [k, v] of Object.entries(ctx.extra)) h.set(k, v);
-  if (out.events) return new Response(sseStream(out.events, { cutAfter: cut }), { status: out.status, headers: h });
+  if (out.events) {
+    const outgoing = (c.env as { outgoing?: { destroy(): void } } | undefined)?.outgoing;
+    return new Response(sseStream(out.events, { cutAfter: cut, onCut: outgoing ? () => outgoing.destroy() : undefined }), { status: out.status, headers: h });
+  }
   if (out.binary) {
     h.set("content-type", out.binary.type);
     return new Response(out.binary.bytes, { status: out.status, headers: h });

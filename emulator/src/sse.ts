@@ -12,18 +12,22 @@ export const SSE_HEADERS = { "content-type": "text/event-stream; charset=utf-8",
 
 /**
  * A byte stream of `events`, one event per read, yielding to the event loop between events so clients see them
- * arrive separately. `cutAfter` (fault injection) errors the stream after that many events, which makes the HTTP server
- * drop the connection mid-body: the client sees a truncated stream with no `[DONE]`. A client that goes away cancels the
- * stream; nothing else happens.
+ * arrive separately. `cutAfter` (fault injection) drops the connection after that many events via `onCut` (which
+ * destroys the socket), so the client sees a truncated body with no `[DONE]`; without `onCut` the stream errors
+ * instead. A client that goes away cancels the stream; nothing else happens.
  */
-export function sseStream(events: SSEEvent[], opts: { cutAfter?: number } = {}): ReadableStream<Uint8Array> {
+export function sseStream(events: SSEEvent[], opts: { cutAfter?: number; onCut?: () => void } = {}): ReadableStream<Uint8Array> {
   let i = 0;
+  let cancelled: () => void = () => {};
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         if (i > 0) await new Promise((r) => setImmediate(r));
         if (opts.cutAfter !== undefined && i >= opts.cutAfter) {
-          controller.error(new Error("emulator fault: stream cut"));
+          if (!opts.onCut) return controller.error(new Error("emulator fault: stream cut"));
+          const gone = new Promise<void>((r) => (cancelled = r));
+          opts.onCut();
+          await gone; // the server cancels the stream once the connection has closed
           return;
         }
         if (i >= events.length) {
@@ -34,6 +38,7 @@ export function sseStream(events: SSEEvent[], opts: { cutAfter?: number } = {}):
       },
       cancel() {
         i = events.length;
+        cancelled();
       },
     },
     { highWaterMark: 0 },
