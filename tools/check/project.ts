@@ -45,6 +45,8 @@ export type Project = {
   manifestError: string | null;
   redirectsText: string | null;
   fileCount: number;
+  /** Partials (paths) rendered only inside deprecation contexts: they inherit that context. */
+  deprecatedPartials: Set<string>;
 };
 
 /** `start/overview.mdx` → `/start/overview/`; `index.mdx` → `/`; a frontmatter `slug` wins. */
@@ -118,6 +120,21 @@ export async function loadProject(root: string, opts: { dist?: string; parallel?
     anchors.set(route, set);
   }
 
+  // A partial is in a deprecation context when every <Render> of it is (directly, or via such a partial).
+  const deprecatedPartials = new Set<string>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const part of partials) {
+      if (deprecatedPartials.has(part.path) || part.deprecatedPage) continue;
+      const id = part.path.replace(/^partials\//, "").replace(/\.mdx?$/, "");
+      const uses = [...pages, ...partials].flatMap((f) => f.renders.filter((r) => r.file === id).map((r) => r.deprecatedContext || f.deprecatedPage || deprecatedPartials.has(f.path)));
+      if (uses.length && uses.every(Boolean)) {
+        deprecatedPartials.add(part.path);
+        changed = true;
+      }
+    }
+  }
+
   let manifest: Project["manifest"] = null;
   let manifestError: string | null = null;
   const manifestPath = join(root, "examples/manifest.json");
@@ -141,6 +158,7 @@ export async function loadProject(root: string, opts: { dist?: string; parallel?
     manifestError,
     redirectsText: existsSync(redirectsPath) ? readFileSync(redirectsPath, "utf8") : null,
     fileCount: jobs.length,
+    deprecatedPartials,
   };
 }
 

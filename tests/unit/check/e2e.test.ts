@@ -34,7 +34,7 @@ function check(dir: string, ...args: string[]) {
 const edit = (dir: string, file: string, fn: (s: string) => string) => writeFileSync(join(dir, file), fn(readFileSync(join(dir, file), "utf8")));
 const lineOf = (dir: string, file: string, needle: string) => readFileSync(join(dir, file), "utf8").split("\n").findIndex((l) => l.includes(needle)) + 1;
 
-describe("npm run check on a fixture repository", () => {
+describe("npm run check on a fixture repository", { timeout: 60_000 }, () => {
   it("the clean fixture passes (its one removed page has a redirect)", () => {
     const dir = repo();
     const r = check(dir);

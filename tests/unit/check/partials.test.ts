@@ -44,3 +44,27 @@ describe("partials", () => {
     expect(affectedPages(p, ["partials/outer.mdx"]).map((x) => x.page)).toEqual(["src/content/docs/a.mdx"]);
   });
 });
+
+describe("partials inherit the deprecation context of the pages that render them", async () => {
+  const { checkModelIds } = await import("../../../tools/check/rules/model-ids.ts");
+  const { runCheck } = await import("../../../tools/check/run.ts");
+  const { writeTree } = await import("./helpers.ts");
+  const files = (wrapInDeprecated: boolean) => ({
+    "src/content/docs/a.mdx": page(wrapInDeprecated ? '<Deprecated since="2026-01-01" replacement="/a/">\n<Render file="old" />\n</Deprecated>' : '<Render file="old" />'),
+    "partials/old.mdx": "Call `https://gateway.ai.cloudflare.com/v1/a/b/compat/chat/completions` with `google-ai-studio/gemini-2.5-flash`.\n",
+  });
+
+  it("rendered only inside <Deprecated>: no deprecated-endpoint or provider-slug errors", async () => {
+    const p = await project(files(true));
+    expect(checkModelIds(p)).toEqual([]);
+    const r = await runCheck({ root: writeTree(files(true)), rules: ["style"], parallel: false });
+    expect(r.findings.filter((f) => f.code === "deprecated-endpoint")).toEqual([]);
+  });
+
+  it("rendered on a current page: both are errors in the partial", async () => {
+    const p = await project(files(false));
+    expect(where(checkModelIds(p))).toEqual(["partials/old.mdx:1 model-ids/provider-slug"]);
+    const r = await runCheck({ root: writeTree(files(false)), rules: ["style"], parallel: false });
+    expect(where(r.findings.filter((f) => f.code === "deprecated-endpoint"))).toEqual(["partials/old.mdx:1 style/deprecated-endpoint"]);
+  });
+});

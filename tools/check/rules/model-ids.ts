@@ -108,7 +108,11 @@ export function checkModelIds(project: Project, cat: CatalogView = DEFAULT): Fin
     if (v) findings.push({ path, line: m.line, column: m.column, rule: "model-ids", ...v });
   };
   const deprecatedExamples = new Set(Object.entries(project.manifest?.entries ?? {}).filter(([, e]) => e?.deprecated).map(([, e]) => e.file));
-  for (const f of [...project.pages, ...project.partials]) for (const m of f.ids) judge(f.path, m);
+  for (const f of project.pages) for (const m of f.ids) judge(f.path, m);
+  for (const f of project.partials) {
+    const dep = project.deprecatedPartials.has(f.path);
+    for (const m of f.ids) judge(f.path, { ...m, deprecatedContext: m.deprecatedContext || dep });
+  }
   for (const f of project.examples) {
     const dep = deprecatedExamples.has(f.path) || /^examples\/migration\/[^/]*before/.test(f.path) || f.callsGateway;
     for (const m of f.ids) judge(f.path, { ...m, deprecatedContext: m.deprecatedContext || dep });
