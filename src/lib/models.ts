@@ -38,12 +38,12 @@ export function resolveModelId(id: string): ModelLookup {
 /** Up to three catalog ids closest to `id` (by edit distance), for error messages. */
 export function suggestModelIds(id: string, limit = 3): string[] {
   const all = models.flatMap((m) => [m.id, ...m.aliases.map((a) => a.id)]);
-  return all
+  const scored = all
     .map((candidate) => ({ candidate, d: editDistance(id.toLowerCase(), candidate.toLowerCase()) }))
     .filter(({ d }) => d <= Math.max(3, Math.floor(id.length / 4)))
-    .sort((a, b) => a.d - b.d || a.candidate.localeCompare(b.candidate))
-    .slice(0, limit)
-    .map(({ candidate }) => candidate);
+    .sort((a, b) => a.d - b.d || a.candidate.localeCompare(b.candidate));
+  // Only the closest few: a runner-up much further away than the best match is noise.
+  return scored.filter(({ d }) => d <= scored[0].d + 1).slice(0, limit).map(({ candidate }) => candidate);
 }
 
 /** Human label for a lifecycle status. */

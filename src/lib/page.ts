@@ -1,19 +1,26 @@
 /**
- * Names the page a component is rendering on, for build errors: the page's source file when Starlight knows it
- * (`src/content/docs/start/overview.mdx`), otherwise the URL path (`/models/`) for generated pages.
+ * Names where a component is used, for build errors. Best first:
+ *  - the `data-site-source` prop that src/lib/remark-source.ts stamps on MDX components (`file:line`);
+ *  - the source file of the page being rendered, from Starlight's route data;
+ *  - the URL path of the page (generated pages, llms.txt).
+ * When the component sits in a partial, both the page and the partial's line are named.
  */
-type Ctx = { locals: unknown; url: URL };
+type Ctx = { locals: unknown; url: URL; props?: Record<string, unknown> };
 
-export function pageSource(astro: Ctx): string {
-  const locals = astro.locals as { starlightRoute?: { entry?: { filePath?: string; id?: string } } } | undefined;
-  let route: { entry?: { filePath?: string; id?: string } } | undefined;
+export function routeFile(astro: Ctx): string | undefined {
   try {
-    // starlightRoute is a getter that throws outside Starlight's routes (e.g. llms.txt rendering); fall back to the URL.
-    route = locals?.starlightRoute;
+    // starlightRoute is a getter that throws outside Starlight's routes (e.g. llms.txt rendering).
+    const route = (astro.locals as { starlightRoute?: { entry?: { filePath?: string } } } | undefined)?.starlightRoute;
+    return route?.entry?.filePath?.replace(/^\.\//, "");
   } catch {
-    route = undefined;
+    return undefined;
   }
-  const file = route?.entry?.filePath;
-  if (file) return file.replace(/^\.\//, "");
-  return `page ${astro.url.pathname}`;
+}
+
+export function pageSource(astro: Ctx, stamped?: unknown): string {
+  const at = typeof stamped === "string" ? stamped : typeof astro.props?.["data-site-source"] === "string" ? (astro.props["data-site-source"] as string) : undefined;
+  const page = routeFile(astro);
+  if (at && page && !at.startsWith(`${page}:`)) return `${page} (at ${at})`;
+  if (at) return at;
+  return page ?? `page ${astro.url.pathname}`;
 }
