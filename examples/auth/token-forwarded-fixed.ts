@@ -19,10 +19,9 @@ async function ask(model: string, prompt: string): Promise<string> {
     provider,
     endpoint: provider === "workers-ai" ? id : "chat/completions",
     // #region headers
-    // FIXED: only Workers AI steps carry the Cloudflare API token. A
-    // third-party step carries no key, so the gateway pays with your stored
-    // provider key (BYOK) or Unified Billing. Gateway auth is
-    // cf-aig-authorization.
+    // FIXED: only Workers AI steps carry the Cloudflare API token. Other steps
+    // carry no key, so the gateway uses your stored provider key (BYOK) or
+    // Unified Billing. Gateway auth travels in cf-aig-authorization.
     headers:
       provider === "workers-ai"
         ? {

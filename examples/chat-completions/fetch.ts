@@ -23,11 +23,12 @@ if (!response.ok) {
   throw new Error(`HTTP ${response.status}: ${await response.text()}`);
 }
 
-// The answer is a standard OpenAI chat completion.
 type ChatCompletion = {
   choices: { message: { content: string } }[];
   usage: { prompt_tokens: number; completion_tokens: number };
 };
+
+// The answer is a standard OpenAI chat completion.
 const completion = (await response.json()) as ChatCompletion;
 console.log(completion.choices[0].message.content);
 console.log(

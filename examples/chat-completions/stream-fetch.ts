@@ -23,10 +23,11 @@ if (!response.ok || !response.body) {
   throw new Error(`HTTP ${response.status}: ${await response.text()}`);
 }
 
+type Chunk = { choices: { delta: { content?: string } }[] };
+
 // Server-sent events: `data: {chat.completion.chunk}` lines, then `data:
 // [DONE]`. A network chunk can end in the middle of a line, so keep the
 // unfinished part for the next chunk.
-type Chunk = { choices: { delta: { content?: string } }[] };
 let buffered = "";
 for await (const text of response.body.pipeThrough(new TextDecoderStream())) {
   buffered += text;

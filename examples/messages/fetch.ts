@@ -22,11 +22,12 @@ if (!response.ok) {
   throw new Error(`HTTP ${response.status}: ${await response.text()}`);
 }
 
-// The answer is a list of content blocks; text blocks carry the reply.
 type Message = {
   content: { type: string; text?: string }[];
   stop_reason: string;
 };
+
+// The answer is a list of content blocks; text blocks carry the reply.
 const message = (await response.json()) as Message;
 for (const block of message.content) {
   if (block.type === "text") console.log(block.text);

@@ -9,14 +9,12 @@ const response = await fetch(
   {
     method: "POST",
     headers: {
-      // The Cloudflare API token goes in Authorization (not
-      // cf-aig-authorization).
+      // The token goes in Authorization, not cf-aig-authorization.
       Authorization: `Bearer ${apiToken}`,
       "Content-Type": "application/json",
     },
     body: JSON.stringify({
-      // REST model ids name the model's author: google/…, not
-      // google-ai-studio/….
+      // REST ids name the author: google/…, not google-ai-studio/…
       model: "google/gemini-2.5-flash",
       messages: [{ role: "user", content: "What is the capital of France?" }],
     }),

@@ -15,8 +15,7 @@ const response = await fetch(
       "Content-Type": "application/json",
     },
     body: JSON.stringify({
-      // compat names models by gateway provider: google-ai-studio/…,
-      // workers-ai/@cf/…
+      // compat ids name the gateway provider: google-ai-studio/…
       model: "google-ai-studio/gemini-2.5-flash",
       messages: [{ role: "user", content: "What is the capital of France?" }],
     }),

@@ -3,9 +3,8 @@ const accountId = process.env.CLOUDFLARE_ACCOUNT_ID;
 const apiToken = process.env.CLOUDFLARE_API_TOKEN;
 const messages = [{ role: "user", content: "What is the capital of France?" }];
 
-// The REST API takes one model per request, so the fallback order lives in your
-// code. Every model answers in the same Chat Completions format, whoever serves
-// it.
+// The REST API takes one model per request, so the fallback order lives in
+// your code. Every model answers in the same Chat Completions format.
 const models = [
   "openai/gpt-5-mini",
   "@cf/meta/llama-3.3-70b-instruct-fp8-fast",

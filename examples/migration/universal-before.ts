@@ -40,8 +40,11 @@ if (!response.ok) {
 
 // Each provider answers in its own format; cf-aig-step says which step it was.
 const step = response.headers.get("cf-aig-step");
-const body = await response.json();
-const text =
-  step === "0" ? body.choices[0].message.content : body.result.response;
+type Answer = {
+  choices?: { message: { content: string } }[]; // OpenAI (step 0)
+  result?: { response: string }; // Workers AI (step 1)
+};
+const body = (await response.json()) as Answer;
+const text = body.choices?.[0].message.content ?? body.result?.response;
 console.log(`step ${step}: ${text}`);
 // #endregion

@@ -21,9 +21,10 @@ if (!response.ok) {
   throw new Error(`HTTP ${response.status}: ${await response.text()}`);
 }
 
+type OutputItem = { type: string; content?: { type: string; text: string }[] };
+
 // `output` is a list of items (reasoning, messages, tool calls); the text is in
 // the message items.
-type OutputItem = { type: string; content?: { type: string; text: string }[] };
 const { output } = (await response.json()) as { output: OutputItem[] };
 const text = output
   .filter((item) => item.type === "message")

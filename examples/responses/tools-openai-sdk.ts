@@ -46,12 +46,12 @@ const input: ResponseInputItem[] = [
 // #region round-trip
 // 1. The model answers with function_call items instead of text.
 const first = await client.responses.create({ model, input, tools });
-input.push(...first.output);
 
-// 2. Run each call and append a function_call_output item with the same
-// call_id.
+// 2. Send each call back with a function_call_output item (same call_id)
+// holding our function's result.
 for (const item of first.output) {
   if (item.type !== "function_call") continue;
+  input.push(item);
   console.log(`The model called ${item.name}(${item.arguments})`);
   const { city } = JSON.parse(item.arguments) as { city: string };
   input.push({

@@ -21,13 +21,13 @@ const response = await fetch(
   },
 );
 
-// Every answer comes in Cloudflare's envelope: { result, success, errors,
-// messages }.
 type RunResponse = {
   success: boolean;
   result: { response: string };
   errors: { code: number; message: string }[];
 };
+
+// Answers come in Cloudflare's envelope: { result, success, errors, messages }.
 const body = (await response.json()) as RunResponse;
 if (!body.success) {
   throw new Error(`HTTP ${response.status}: ${JSON.stringify(body.errors)}`);

@@ -57,8 +57,7 @@ try {
     }
   }
 } catch (error) {
-  // Reading an aborted stream throws an AbortError: the expected way out of the
-  // loop.
+  // Reading an aborted stream throws an AbortError: the expected way out.
   if ((error as Error).name !== "AbortError") throw error;
 }
 

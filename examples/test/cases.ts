@@ -431,8 +431,10 @@ export const cases: Record<string, Case> = {
   "gateway/cache-ttl-fetch": {
     check(ctx) {
       const out = printed(ctx, 2);
-      check(ctx, out[0].startsWith("MISS: ") && out[1].startsWith("HIT: "), "expected MISS, then HIT");
-      check(ctx, out[0].slice(6) === out[1].slice(5), "expected the cached answer to be the same text");
+      // Live, an earlier run may have cached the answer already (the TTL is 10 minutes): then both are HITs.
+      check(ctx, (ctx.live || out[0].startsWith("MISS: ")) && out[1].startsWith("HIT: "), "expected MISS, then HIT");
+      const answer = (line: string) => line.slice(line.indexOf(": ") + 2);
+      check(ctx, answer(out[0]) === answer(out[1]), "expected the cached answer to be the same text");
       if (ctx.live) return;
       check(ctx, ctx.entries.length === 2, `expected 2 requests, got ${ctx.entries.length}`);
       check(ctx, ctx.entries.every((e) => e.headers["cf-aig-cache-ttl"] === "600"), "expected cf-aig-cache-ttl: 600 on both requests");
@@ -634,7 +636,7 @@ export const cases: Record<string, Case> = {
       const [status, ...rest] = lines(ctx);
       check(ctx, status === "HTTP 200", `expected the Worker to answer 200, got ${status}`);
       const body = json(ctx, rest.join("\n"));
-      check(ctx, typeof body.answer === "string" && body.answer.length > 0, "expected an answer");
+      check(ctx, typeof body.answer?.response === "string" && body.answer.response.length > 0, "expected answer.response");
       check(ctx, body.question === "What is a Cloudflare Worker?", "expected the question from the URL");
       oneRequest(ctx, `rest:run/${MODEL_LLAMA}`);
       gatewayHeader(ctx, "default");

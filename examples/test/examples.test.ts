@@ -13,6 +13,8 @@ import { cases, STORED_KEYS } from "./cases.ts";
 import { describeRun, ExampleFailure } from "./expect.ts";
 
 const live = process.env.EXAMPLES_LIVE === "1";
+/** Live mode only: send the traffic to this origin instead (a dry run of live mode against `npm run emulator`). */
+const dryRunOrigin = live ? process.env.EXAMPLES_LIVE_ORIGIN : undefined;
 const examples = listExamples();
 
 type Planned = { id: string; form: Form; name: string; accountId: string };
@@ -73,7 +75,7 @@ describe.concurrent(live ? "examples against the real API" : "examples against t
         CLOUDFLARE_GATEWAY_ID: (live && process.env.CLOUDFLARE_GATEWAY_ID) || "default",
         ...(live ? Object.fromEntries(Object.keys(c.env ?? {}).map((k) => [k, process.env[k]!])) : c.env),
       };
-      const run = await limit(() => runExample(p.id, p.form, env, emulator?.url));
+      const run = await limit(() => runExample(p.id, p.form, env, emulator?.url ?? dryRunOrigin));
       tally.runs++;
       tally.byForm[p.form]++;
       tally.ids.add(p.id);

@@ -2,8 +2,8 @@
 // A Worker that answers questions with Workers AI through the AI binding.
 // wrangler.jsonc declares the binding:
 //   "ai": { "binding": "AI" }
-// The types (Ai, ExportedHandler) come from @cloudflare/workers-types or from
-// `wrangler types`.
+
+// Types (Ai, ExportedHandler) from @cloudflare/workers-types or `wrangler types`.
 interface Env {
   AI: Ai;
 }
@@ -14,20 +14,16 @@ export default {
       new URL(request.url).searchParams.get("q") ??
       "What is a Cloudflare Worker?";
 
-    // The binding needs no API token. The gateway option sends the call through
-    // an AI Gateway, which logs it (and can cache it); "default" is created for
-    // you.
+    // The binding needs no API token. The gateway option routes the call
+    // through an AI Gateway (logs, caching); "default" is created for you.
     const answer = await env.AI.run(
       "@cf/meta/llama-3.3-70b-instruct-fp8-fast",
       { messages: [{ role: "user", content: question }] },
       { gateway: { id: "default" } },
     );
 
-    return Response.json({
-      question,
-      answer: answer.response,
-      logId: env.AI.aiGatewayLogId,
-    });
+    // `answer` holds the text (`response`) and the token counts (`usage`).
+    return Response.json({ question, answer, logId: env.AI.aiGatewayLogId });
   },
 } satisfies ExportedHandler<Env>;
 // #endregion

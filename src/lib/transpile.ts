@@ -29,8 +29,10 @@ export class TranspileError extends Error {}
 export async function toJavaScript(source: string, file = "<input>"): Promise<string> {
   const unsupported: string[] = [];
   const blanked = tsBlankSpace(withoutTypeDocs(source), (node) => {
-    const { line, character } = node.getSourceFile().getLineAndCharacterOfPosition(node.getStart());
-    unsupported.push(`${file}:${line + 1}:${character + 1}: ${node.getText().split("\n")[0]}`);
+    const start = ts.skipTrivia(source, node.pos);
+    const before = source.slice(0, start).split("\n");
+    const text = source.slice(start, node.end).split("\n")[0];
+    unsupported.push(`${file}:${before.length}:${before[before.length - 1].length + 1}: ${text}`);
   });
   if (unsupported.length) {
     throw new TranspileError(

@@ -1,0 +1,107 @@
+/**
+ * Properties of the example files themselves: the committed manifest is current, TypeScript examples are in house
+ * style and type-check (so the JavaScript tab, generated from them, reads like the TypeScript tab), every example has
+ * a `main` region, examples hold only the real URLs, and every model id a reader sees is one the catalog knows.
+ */
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { format } from "prettier";
+import { describe, expect, it } from "vitest";
+import { getModel, models, resolveAlias } from "../../catalog/index.ts";
+import { listExamples, projectRoot } from "../../src/lib/examples.ts";
+import { PRETTIER_OPTIONS } from "../../src/lib/transpile.ts";
+import { buildManifest, manifestText } from "../harness/manifest.ts";
+
+const root = projectRoot();
+const examples = listExamples(root);
+
+describe("examples/manifest.json", () => {
+  it("is up to date (run `npm run examples:manifest` after changing an example)", () => {
+    const committed = readFileSync(join(root, "examples", "manifest.json"), "utf8");
+    expect(committed, "examples/manifest.json is stale: run `npm run examples:manifest`").toBe(manifestText(root));
+  });
+
+  it("names an existing file, its regions and at least one model for every example that calls a model", () => {
+    const manifest = buildManifest(root);
+    expect(Object.keys(manifest).sort()).toEqual(examples.map((e) => e.id).sort());
+    for (const [id, entry] of Object.entries(manifest)) {
+      expect(entry.file, id).toBe(`examples/${id}.${entry.language}`);
+      if (entry.endpoints.length) expect(entry.models.length, `${id}: no model ids found`).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("example files", () => {
+  it("each have a `main` region (what pages show by default)", () => {
+    const without = examples.filter((e) => !/^\s*(\/\/|#) #region main\s*$/m.test(e.source)).map((e) => e.file);
+    expect(without).toEqual([]);
+  });
+
+  it("hold the real API URLs, never the emulator's or the harness's", () => {
+    const bad = examples
+      .filter((e) => /127\.0\.0\.1|localhost|EMULATOR_URL|emulator-token|harness/i.test(e.source))
+      .map((e) => e.file);
+    expect(bad).toEqual([]);
+    for (const e of examples) {
+      const urls = [...e.source.matchAll(/https?:\/\/[^\s"'`]+/g)].map((m) => m[0]);
+      for (const url of urls) {
+        expect(url, `${e.file}: unexpected URL`).toMatch(/^https:\/\/(api\.cloudflare\.com\/client\/v4\/accounts\/|gateway\.ai\.cloudflare\.com\/v1\/|example\.com)/);
+      }
+    }
+  });
+
+  it("read credentials from the environment", () => {
+    for (const e of examples.filter((x) => !x.id.startsWith("workers/"))) {
+      const vars = e.language === "ts" ? /process\.env\.CLOUDFLARE_API_TOKEN/ : /\$CLOUDFLARE_API_TOKEN/;
+      if (e.id === "errors/auth-error") continue; // shows what a wrong token gets
+      expect(e.source, `${e.file} does not read CLOUDFLARE_API_TOKEN from the environment`).toMatch(vars);
+    }
+  });
+
+  it("shell examples start with a shebang and `set -euo pipefail`", () => {
+    for (const e of examples.filter((x) => x.language === "sh")) {
+      expect(e.source.startsWith("#!/usr/bin/env bash\n"), e.file).toBe(true);
+      expect(e.source, e.file).toMatch(/^set -euo pipefail$/m);
+    }
+  });
+
+  it("TypeScript examples are formatted in house style (prettier, as the generated JavaScript is)", async () => {
+    const unformatted: string[] = [];
+    for (const e of examples.filter((x) => x.language === "ts")) {
+      if ((await format(e.source, { ...PRETTIER_OPTIONS, parser: "typescript" })) !== e.source) unformatted.push(e.file);
+    }
+    expect(unformatted, "run: npx prettier --write <file>").toEqual([]);
+  });
+
+  it("TypeScript examples type-check (Node examples and the Worker, each with its own types)", () => {
+    const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+    for (const project of ["examples", "examples/workers"]) {
+      try {
+        execFileSync(process.execPath, [tsc, "-p", project], { cwd: root, encoding: "utf8", stdio: "pipe" });
+      } catch (error) {
+        const { stdout, stderr } = error as { stdout: string; stderr: string };
+        expect.fail(`tsc -p ${project} found errors:\n${stdout}${stderr}`);
+      }
+    }
+  }, 60_000);
+});
+
+describe("model ids in examples", () => {
+  const providerNames = new Set(models.map((m) => (m.id.startsWith("@cf/") ? m.id : m.id.slice(m.id.indexOf("/") + 1))));
+  it("are current catalog ids; deprecated-endpoint examples may use the catalog's aliases and provider names", () => {
+    const problems: string[] = [];
+    for (const [id, entry] of Object.entries(buildManifest(root))) {
+      for (const model of entry.models) {
+        const m = getModel(model);
+        if (m) {
+          if (m.lifecycle.status !== "active") problems.push(`${id}: ${model} is ${m.lifecycle.status}`);
+          continue;
+        }
+        if (entry.deprecated && (resolveAlias(model) || providerNames.has(model))) continue;
+        problems.push(`${id}: ${model} is not in the catalog`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
