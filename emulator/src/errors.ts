@@ -7,7 +7,7 @@ export type Out = {
   headers?: Record<string, string>;
   json?: unknown;
   events?: SSEEvent[];
-  binary?: { bytes: Uint8Array; type: string };
+  binary?: { bytes: Uint8Array<ArrayBuffer>; type: string };
 };
 
 /** The api.cloudflare.com v4 envelope. */

@@ -9,6 +9,7 @@ import { callProvider, providerModelName, providerOf } from "./providers.ts";
 import * as s from "./schemas.ts";
 import { check } from "./schemas.ts";
 import { lowerHeaders, listText } from "./util.ts";
+import type { z } from "zod";
 
 type Obj = Record<string, any>;
 type Gw = { id: string; cacheTtl: number; byokOnly: boolean };
@@ -76,7 +77,7 @@ function operation(provider: string, endpoint: string): Op | undefined {
   return undefined;
 }
 
-function schemaFor(op: Op) {
+function schemaFor(op: Op): z.ZodType<unknown> | undefined {
   switch (op.kind) {
     case "chat":
     case "wai-chat":
