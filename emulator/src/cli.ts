@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * `npm run emulator -- --port 8790 [--config file.json] [--quiet]`
  * Prints `emulator listening on http://127.0.0.1:PORT`, then one redacted line per request (unless --quiet).
@@ -5,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { DEFAULT_API_TOKEN, redactHeaders, redactQuery, startEmulator, type EmulatorConfig, type LogEntry } from "./index.ts";
+import type { EmulatorConfig, LogEntry } from "./index.ts";
 
 function fail(message: string): never {
   process.stderr.write(`emulator: ${message}\n`);
@@ -33,6 +34,8 @@ if (args.config) {
     fail(`cannot read --config ${args.config}: ${(e as Error).message}`);
   }
 }
+// Loaded after the arguments are checked, so a usage error answers at once.
+const { DEFAULT_API_TOKEN, redactHeaders, redactQuery, startEmulator } = await import("./index.ts");
 if (process.env.EMULATOR_API_TOKEN) config.apiToken = process.env.EMULATOR_API_TOKEN;
 config.apiToken ??= DEFAULT_API_TOKEN;
 

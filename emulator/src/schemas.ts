@@ -21,7 +21,7 @@ export const chatSchema = z.looseObject({
   max_completion_tokens: z.int().positive().optional(),
   temperature: z.number().min(0).max(2).optional(),
   top_p: z.number().min(0).max(1).optional(),
-  n: z.int().min(1).max(1).optional(),
+  n: z.int().min(1).optional(), // accepted; the emulator always answers one choice
   tools: z.array(fnTool).optional(),
   tool_choice: z.union([z.enum(["auto", "none", "required"]), z.looseObject({ type: z.literal("function"), function: z.looseObject({ name: z.string() }) })]).optional(),
   response_format: responseFormat.optional(),
