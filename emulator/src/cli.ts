@@ -47,7 +47,7 @@ function line(e: LogEntry): string {
   return `${e.method} ${e.path}${q ? `?${q}` : ""} ${e.status}${e.cacheStatus === "HIT" ? " cache=HIT" : ""}${up ? ` upstream=${up}` : ""} ${JSON.stringify(h)}`;
 }
 
-const emulator = await startEmulator({ port, config, onLog: args.quiet ? undefined : (e) => process.stdout.write(`${line(e)}\n`) });
+const emulator = await startEmulator({ port, config, logLimit: 1000, onLog: args.quiet ? undefined : (e) => process.stdout.write(`${line(e)}\n`) });
 process.stdout.write(`emulator listening on ${emulator.url}\n`);
 const stop = () => emulator.stop().then(() => process.exit(0));
 process.on("SIGINT", stop);

@@ -92,7 +92,10 @@ export async function cached(ctx: Ctx, gateway: { id: string; cacheTtl: number }
     return hit.out;
   }
   const out = await produce();
-  if (out.status === 200) cache.set(key, { out, extra: { ...ctx.extra }, expires: Date.now() + ttl * 1000 });
+  if (out.status === 200) {
+    if (cache.size >= 5000) for (const [k, v] of cache) if (v.expires <= Date.now()) cache.delete(k);
+    cache.set(key, { out, extra: { ...ctx.extra }, expires: Date.now() + ttl * 1000 });
+  }
   return out;
 }
 

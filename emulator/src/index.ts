@@ -21,10 +21,14 @@ export type Emulator = {
   stop(): Promise<void>;
 };
 
-/** Starts the emulator on 127.0.0.1 (`port` 0 or absent: a free port). `onLog` sees each finished request. */
-export function startEmulator(opts: { port?: number; config?: EmulatorConfig; onLog?: (entry: LogEntry) => void } = {}): Promise<Emulator> {
+/**
+ * Starts the emulator on 127.0.0.1 (`port` 0 or absent: a free port). `onLog` sees each finished request; `logLimit`
+ * caps how many entries `log.entries` keeps (default: all).
+ */
+export function startEmulator(opts: { port?: number; config?: EmulatorConfig; onLog?: (entry: LogEntry) => void; logLimit?: number } = {}): Promise<Emulator> {
   const state = new State(opts.config);
   state.onLog = opts.onLog;
+  if (opts.logLimit !== undefined) state.logLimit = opts.logLimit;
   const app = createApp(state);
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: "127.0.0.1", overrideGlobalObjects: false }, (info: AddressInfo) => {

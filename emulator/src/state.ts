@@ -17,6 +17,8 @@ export class State {
   gateways = new Map<string, Gateway>();
   cache = new Map<string, CacheEntry>();
   onLog?: (e: LogEntry) => void;
+  /** Keep at most this many log entries (the CLI sets one; tests keep everything). */
+  logLimit = Infinity;
 
   constructor(config: EmulatorConfig = {}) {
     this.config = config;
@@ -58,6 +60,7 @@ export class State {
 
   record(e: LogEntry) {
     this.entries.push(e);
+    if (this.entries.length > this.logLimit) this.entries.splice(0, this.entries.length - this.logLimit);
     this.onLog?.(e);
   }
 }

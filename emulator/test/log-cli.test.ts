@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { redactHeaders } from "../src/index.ts";
+import { redactHeaders, startEmulator } from "../src/index.ts";
 import { ACCT, KEYS, LLAMA, TOKEN, auth, gwAuth, gwBase, post, restBase, useEmulator } from "./helpers.ts";
 
 const emu = useEmulator();
@@ -36,6 +36,16 @@ describe("request log", () => {
     emu().log.clear();
     await post(`${restBase(emu())}/run/${LLAMA}`, { prompt: "Hi" }, auth());
     expect(emu().log.entries[0].upstream[0]).toMatchObject({ provider: "workers-ai", credential: "cloudflare", status: 200 });
+  });
+
+  it("logLimit keeps only the newest entries", async () => {
+    const e = await startEmulator({ port: 0, logLimit: 2 });
+    try {
+      for (const p of ["one", "two", "three"]) await post(`${restBase(e)}/run/${LLAMA}`, { prompt: p }, auth());
+      expect(e.log.entries.map((x) => (x.body as any).prompt)).toEqual(["two", "three"]);
+    } finally {
+      await e.stop();
+    }
   });
 
   it("clear() empties the log", async () => {
