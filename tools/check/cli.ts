@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run check [-- --json] [--rule NAME]... [--root DIR] [--changed [BASE]] [--dist DIR] [--no-git]
+ * npm run check [-- --json] [--rule NAME]... [--root DIR] [--changed] [--base main] [--dist DIR] [--no-git] [--no-cache]
  * One line per finding: `path:line:col  rule/code  message`; exit 1 on any error.
  */
 import { resolve } from "node:path";
@@ -10,7 +10,7 @@ import { affectedPages } from "./rules/partials.ts";
 import { formatFinding, runCheck } from "./run.ts";
 import { RULES, type RuleName } from "./types.ts";
 
-const USAGE = `usage: npm run check -- [--json] [--rule ${RULES.join("|")}]... [--root DIR] [--changed [BASE]] [--dist DIR] [--no-git]`;
+const USAGE = `usage: npm run check -- [--json] [--rule ${RULES.join("|")}]... [--root DIR] [--changed] [--base main] [--dist DIR] [--no-git] [--no-cache]`;
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -23,6 +23,7 @@ async function main(argv: string[]): Promise<number> {
       base: { type: "string", default: "main" },
       dist: { type: "string" },
       "no-git": { type: "boolean", default: false },
+      "no-cache": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -39,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (values.changed) {
-    const report = await runCheck({ root, rules: ["partials"], noGit: true, parallel: true });
+    const report = await runCheck({ root, rules: ["partials"], noGit: true, cache: !values["no-cache"] });
     let changed: string[];
     try {
       changed = changedSince(root, values.base!, "partials");
@@ -57,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const report = await runCheck({ root, rules: rules as RuleName[], noGit: values["no-git"], dist: values.dist ? resolve(values.dist) : undefined });
+  const report = await runCheck({ root, rules: rules as RuleName[], noGit: values["no-git"], dist: values.dist ? resolve(values.dist) : undefined, cache: !values["no-cache"] });
   const summary = `check: ${report.errors} error${report.errors === 1 ? "" : "s"}, ${report.warnings} warning${report.warnings === 1 ? "" : "s"} in ${report.files} files (${(report.ms / 1000).toFixed(1)} s)`;
   if (values.json) {
     console.log(JSON.stringify({ errors: report.errors, warnings: report.warnings, files: report.files, ms: Math.round(report.ms), findings: report.findings }, null, 2));

@@ -32,7 +32,24 @@ export const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontm
 
 export const JSX = new Set(["mdxJsxFlowElement", "mdxJsxTextElement"]);
 
-/** Inside a `<Deprecated>` block? (ancestors from unist-util-visit-parents) */
+/**
+ * Depth-first walk with the ancestor stack (shared and mutated: read it, don't keep it). Several times cheaper than
+ * unist-util-visit-parents, which matters because every rule walks every tree.
+ */
+export function walk(tree: Node, fn: (node: Node, ancestors: Node[]) => void): void {
+  const stack: Node[] = [];
+  const go = (n: Node) => {
+    fn(n, stack);
+    if (n.children) {
+      stack.push(n);
+      for (const c of n.children) go(c);
+      stack.pop();
+    }
+  };
+  go(tree);
+}
+
+/** Inside a `<Deprecated>` block? (the ancestors of a node, or the node itself) */
 export function insideDeprecated(ancestors: Node[]): boolean {
   return ancestors.some((a) => JSX.has(a.type) && a.name === "Deprecated");
 }

@@ -3,11 +3,10 @@
  * tree, and collects what the cross-file rules need (id mentions, links, anchors, <Render>, examples used).
  */
 import { VFile } from "vfile";
-import YAML from "yaml";
+import { load as loadYaml } from "js-yaml";
 import GithubSlugger from "github-slugger";
 import { toString } from "mdast-util-to-string";
-import { visitParents } from "unist-util-visit-parents";
-import { attr, estreeStrings, insideDeprecated, isDeprecatedPage, JSX, objectKeys, parser, type Node } from "./mdx.ts";
+import { attr, estreeStrings, insideDeprecated, isDeprecatedPage, JSX, objectKeys, parser, walk, type Node } from "./mdx.ts";
 import { findSecrets, idCandidates, jsStrings, JS_LANGS, LineIndex } from "./text.ts";
 import { linter } from "./rules/style.ts";
 import type { FileFacts, FileKind, Finding } from "./types.ts";
@@ -58,11 +57,11 @@ function parseMdx(path: string, text: string, kind: FileKind, prefixes: Readonly
   const yamlNode = tree.children?.[0]?.type === "yaml" ? tree.children[0] : undefined;
   if (yamlNode) {
     try {
-      const fm = YAML.parse(String(yamlNode.value));
-      facts.frontmatter = fm && typeof fm === "object" ? fm : {};
+      const fm = loadYaml(String(yamlNode.value));
+      facts.frontmatter = fm && typeof fm === "object" ? (fm as Record<string, unknown>) : {};
     } catch (e) {
-      const ln = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
-      facts.findings.push({ path, line: (ln?.line ?? 0) + 1, column: ln?.col ?? 1, rule: "style", code: "frontmatter", severity: "error", message: `frontmatter is not valid YAML: ${(e as Error).message.split("\n")[0]}` });
+      const mark = (e as { mark?: { line: number; column: number } }).mark;
+      facts.findings.push({ path, line: (mark?.line ?? 0) + 2, column: (mark?.column ?? 0) + 1, rule: "style", code: "frontmatter", severity: "error", message: `frontmatter is not valid YAML: ${(e as { reason?: string }).reason ?? (e as Error).message.split("\n")[0]}` });
     }
   }
   facts.deprecatedPage = isDeprecatedPage(facts.frontmatter);
@@ -98,8 +97,8 @@ function parseMdx(path: string, text: string, kind: FileKind, prefixes: Readonly
   };
   const start = (n: Node) => n.position?.start.offset ?? 0;
 
-  visitParents(tree as never, (node: Node, ancestors: Node[]) => {
-    const dep = facts.deprecatedPage || insideDeprecated([...ancestors, node]);
+  walk(tree, (node, ancestors) => {
+    const dep = facts.deprecatedPage || insideDeprecated(ancestors) || insideDeprecated([node]);
     const pos = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
     switch (node.type) {
       case "yaml":

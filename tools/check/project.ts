@@ -10,6 +10,7 @@ import { glob } from "tinyglobby";
 import { slug } from "github-slugger";
 import { models, modelPath } from "../../catalog/index.ts";
 import { parseFile } from "./parse.ts";
+import { cacheSalt, openCache } from "./cache.ts";
 import type { FileFacts, FileKind } from "./types.ts";
 
 export const DOCS_DIR = "src/content/docs";
@@ -57,7 +58,7 @@ export function pageRoute(relToDocs: string, frontmatterSlug?: unknown): string 
   return segs.length ? `/${segs.join("/")}/` : "/";
 }
 
-export async function loadProject(root: string, opts: { dist?: string; parallel?: boolean } = {}): Promise<Project> {
+export async function loadProject(root: string, opts: { dist?: string; parallel?: boolean; cache?: boolean } = {}): Promise<Project> {
   const [pageFiles, partialFiles, exampleFiles, pageFiles2, publicFiles] = await Promise.all([
     glob([`${DOCS_DIR}/**/*.{md,mdx}`], { cwd: root }),
     glob(["partials/**/*.{md,mdx}"], { cwd: root }),
@@ -71,7 +72,7 @@ export async function loadProject(root: string, opts: { dist?: string; parallel?
     ...exampleFiles.sort().map((path) => ({ path, kind: "example" as const })),
   ];
   const prefixes = idPrefixes();
-  const facts = await parseAll(root, jobs, prefixes, opts.parallel ?? true);
+  const facts = await parseCached(root, jobs, prefixes, opts.parallel ?? true, opts.cache ?? false);
 
   const routes = new Map<string, string>();
   const anchors = new Map<string, Set<string>>();
@@ -160,6 +161,26 @@ export async function loadProject(root: string, opts: { dist?: string; parallel?
     fileCount: jobs.length,
     deprecatedPartials,
   };
+}
+
+/** Reuses cached facts for unchanged files and parses the rest. */
+async function parseCached(root: string, jobs: { path: string; kind: FileKind }[], prefixes: Set<string>, parallel: boolean, useCache: boolean): Promise<FileFacts[]> {
+  if (!useCache) return parseAll(root, jobs, prefixes, parallel);
+  const cache = openCache(root, cacheSalt(prefixes));
+  const texts = new Map(jobs.map((j) => [j.path, readFileSync(join(root, j.path), "utf8")]));
+  const hits = new Map<string, FileFacts>();
+  for (const j of jobs) {
+    const hit = cache.get(j.path, texts.get(j.path)!);
+    if (hit) hits.set(j.path, hit);
+  }
+  const misses = jobs.filter((j) => !hits.has(j.path));
+  const parsed = await parseAll(root, misses, prefixes, parallel);
+  parsed.forEach((f) => {
+    cache.set(f.path, texts.get(f.path)!, f);
+    hits.set(f.path, f);
+  });
+  cache.save();
+  return jobs.map((j) => hits.get(j.path)!);
 }
 
 /** Parses the files, spreading them over worker threads when there are enough to pay for the threads' start-up. */

@@ -15,6 +15,8 @@ export type CheckOptions = {
   noGit?: boolean;
   dist?: string;
   parallel?: boolean;
+  /** Reuse facts of unchanged files from `<root>/.cache/check/` (default on in the CLI). */
+  cache?: boolean;
 };
 
 export type Report = { findings: Finding[]; errors: number; warnings: number; files: number; ms: number; project: Project };
@@ -22,7 +24,7 @@ export type Report = { findings: Finding[]; errors: number; warnings: number; fi
 export async function runCheck(opts: CheckOptions): Promise<Report> {
   const t0 = performance.now();
   const rules = new Set<RuleName>(opts.rules?.length ? opts.rules : RULES);
-  const project = await loadProject(opts.root, { dist: opts.dist, parallel: opts.parallel });
+  const project = await loadProject(opts.root, { dist: opts.dist, parallel: opts.parallel, cache: opts.cache });
   const findings: Finding[] = [];
   if (rules.has("style")) {
     for (const f of [...project.pages, ...project.partials, ...project.examples]) {

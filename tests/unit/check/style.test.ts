@@ -82,3 +82,10 @@ describe("style: examples shown on pages", () => {
     expect(f[1].suggestion).toBe("run/fetch");
   });
 });
+
+describe("frontmatter", () => {
+  it("invalid YAML is reported at its line", () => {
+    const f = facts("---\ntitle: T\ndescription: [unclosed\n---\n\nBody\n");
+    expect(f.findings.filter((x) => x.code === "frontmatter").map((x) => `${x.line} ${x.severity}`)).toEqual([expect.stringMatching(/^[34] error$/)]);
+  });
+});

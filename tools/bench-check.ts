@@ -1,0 +1,107 @@
+/**
+ * npm run bench:check — times `npm run check` on this site and on a generated corpus of 1,000 pages.
+ * The corpus (in a temp dir, with its own git history) copies this site's pages, partials, examples, manifest and
+ * redirects, then fills up to 1,000 pages with copies of the real pages under new names. The check is run as a
+ * child process (Node start-up included) with `--root`; the catalog is always the repo's (tools/check imports it).
+ * Prints wall-clock times (median of 3 runs); nothing here asserts a time.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+
+const repo = resolve(import.meta.dirname, "..");
+const cli = join(repo, "tools/check/cli.ts");
+const PAGES = Number(process.env.BENCH_PAGES ?? 1000);
+const RUNS = 3;
+
+function walk(dir: string, ext: RegExp): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && ext.test(d.name))
+    .map((d) => join(d.parentPath, d.name));
+}
+
+const FALLBACK_PAGE = `---
+title: Generated page
+description: A page of the benchmark corpus.
+---
+
+Call \`@cf/meta/llama-3.3-70b-instruct-fp8-fast\` or openai/gpt-4.1 through the REST API.
+
+## Request
+
+See [the overview](/start/overview/) and [models](/models/).
+
+\`\`\`json
+{ "model": "anthropic/claude-sonnet-4", "messages": [{ "role": "user", "content": "Hi" }] }
+\`\`\`
+`;
+
+function makeCorpus(): string {
+  const dir = mkdtempSync(join(tmpdir(), "check-bench-"));
+  for (const part of ["partials", "examples", "public", "src/pages", "redirects.json", "astro.config.mjs"]) {
+    const from = join(repo, part);
+    if (existsSync(from)) cpSync(from, join(dir, part), { recursive: true, filter: (p) => !p.includes("node_modules") });
+  }
+  const docs = join(repo, "src/content/docs");
+  const pages = walk(docs, /\.mdx?$/);
+  for (const p of pages) {
+    const to = join(dir, "src/content/docs", relative(docs, p));
+    mkdirSync(dirname(to), { recursive: true });
+    cpSync(p, to);
+  }
+  const sources = pages.length ? pages.map((p) => readFileSync(p, "utf8")) : [FALLBACK_PAGE];
+  mkdirSync(join(dir, "src/content/docs/generated"), { recursive: true });
+  for (let i = pages.length; i < PAGES; i++) {
+    writeFileSync(join(dir, "src/content/docs/generated", `page-${i}.mdx`), sources[i % sources.length]);
+  }
+  if (!existsSync(join(dir, "redirects.json"))) writeFileSync(join(dir, "redirects.json"), "{}\n");
+  const env = { ...process.env, GIT_AUTHOR_NAME: "bench", GIT_AUTHOR_EMAIL: "bench@example.com", GIT_COMMITTER_NAME: "bench", GIT_COMMITTER_EMAIL: "bench@example.com" };
+  execFileSync("git", ["init", "-q", "-b", "main"], { cwd: dir, env });
+  execFileSync("git", ["add", "-A"], { cwd: dir, env });
+  execFileSync("git", ["commit", "-q", "-m", "corpus"], { cwd: dir, env });
+  return dir;
+}
+
+/** Cold: `--no-cache` (every file parsed). Warm: a second run over unchanged files reuses `.cache/check/`. */
+function time(root: string, mode: "cold" | "warm"): { ms: number[]; summary: string; pages: number } {
+  const ms: number[] = [];
+  let summary = "";
+  const args = [cli, "--root", root, ...(mode === "cold" ? ["--no-cache"] : [])];
+  if (mode === "warm") spawnSync(process.execPath, [cli, "--root", root], { encoding: "utf8" }); // fill the cache
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, args, { encoding: "utf8" });
+    ms.push(performance.now() - t0);
+    summary = r.stdout.trim().split("\n").pop() ?? "";
+    if (r.status === 2) throw new Error(`check crashed on ${root}:\n${r.stderr}`);
+  }
+  const pages = walk(join(root, "src/content/docs"), /\.mdx?$/).length;
+  return { ms: ms.sort((a, b) => a - b), summary, pages };
+}
+
+const median = (xs: number[]) => xs[Math.floor(xs.length / 2)];
+const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+const report = (label: string, root: string) => {
+  const out: Record<string, number> = {};
+  for (const mode of ["cold", "warm"] as const) {
+    const t = time(root, mode);
+    out[mode] = median(t.ms);
+    console.log(`${label} (${t.pages} pages), ${mode}: median ${fmt(median(t.ms))} (runs: ${t.ms.map(fmt).join(", ")})  [${t.summary}]`);
+  }
+  return out;
+};
+
+console.log(`machine: ${availableParallelism()} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+const site = report("this site", repo);
+const corpus = makeCorpus();
+try {
+  const big = report("generated corpus", corpus);
+  const met = (ms: number, budget: number) => (ms < budget ? "met" : "NOT met");
+  console.log(`budget (cold): this site < 2 s ${met(site.cold, 2000)}; 1,000 pages < 5 s ${met(big.cold, 5000)}`);
+} finally {
+  if (process.env.BENCH_KEEP) console.log(`corpus kept at ${corpus}`);
+  else rmSync(corpus, { recursive: true, force: true });
+}
