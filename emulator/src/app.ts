@@ -17,6 +17,8 @@ export const BODY_LIMIT = 10 * 1024 * 1024;
 export type Ctx = {
   state: State;
   host: Host;
+  /** The account id from the path. */
+  account: string;
   method: string;
   path: string;
   query: Record<string, string>;
@@ -85,6 +87,7 @@ async function pipeline(c: Context, state: State, host: Host, route: Route, para
   const ctx: Ctx = {
     state,
     host,
+    account: params.acct,
     method: req.method,
     path: url.pathname,
     query: Object.fromEntries(url.searchParams),

@@ -24,7 +24,7 @@ export function gatewayRoutes() {
     const auth = ctx.headers["cf-aig-authorization"];
     const bearer = auth ? /^Bearer\s+(\S+)\s*$/i.exec(auth) : null;
     const authenticated = !!bearer && bearer[1] === ctx.state.token;
-    const g = ctx.state.gateway(gwId, authenticated);
+    const g = ctx.state.gateway(p.acct, gwId, authenticated);
     if (!g) return gatewayError(400, 2001, `Gateway "${gwId}" does not exist on this account.`);
     if (g.authentication && !authenticated) return gatewayError(401, 2009, "Unauthorized");
     const problem = aigHeaderProblem(ctx.headers);

@@ -59,7 +59,7 @@ export function restRoutes() {
 /** The gateway a REST request goes through: `cf-aig-gateway-id`, else `default` (created on first use). */
 function restGateway(ctx: Ctx): { ok: true; gw: Gw } | { ok: false; out: Out } {
   const id = ctx.headers["cf-aig-gateway-id"]?.trim() || "default";
-  const g = ctx.state.gateway(id, true);
+  const g = ctx.state.gateway(ctx.account, id, true);
   if (!g) return { ok: false, out: restError(400, 2001, `Gateway "${id}" does not exist on this account. Create it first, or leave out cf-aig-gateway-id to use "default".`) };
   return { ok: true, gw: { id, cacheTtl: g.cacheTtl, byokOnly: g.byokOnly } };
 }

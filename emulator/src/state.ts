@@ -48,12 +48,21 @@ export class State {
     return hits;
   }
 
-  /** The gateway, creating `default` when `authenticated` is true (Cloudflare does that on the first authenticated request). */
-  gateway(id: string, authenticated: boolean): Gateway | undefined {
-    let g = this.gateways.get(id);
+  /** Gateways that exist: configured ones (on every account) and per-account `default`s created on first use. */
+  private created = new Map<string, Gateway>();
+
+  /**
+   * The gateway `id` of account `acct`. A configured gateway exists on every account; `default` is created (per
+   * account, authentication on) when `authenticated` is true, as Cloudflare does on the first authenticated request.
+   */
+  gateway(acct: string, id: string, authenticated: boolean): Gateway | undefined {
+    const configured = this.gateways.get(id);
+    if (configured) return configured;
+    const key = `${acct.toLowerCase()}/${id}`;
+    let g = this.created.get(key);
     if (!g && id === "default" && authenticated) {
       g = { authentication: true, byokOnly: false, cacheTtl: 0 };
-      this.gateways.set(id, g);
+      this.created.set(key, g);
     }
     return g;
   }

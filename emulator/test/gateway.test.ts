@@ -36,6 +36,14 @@ describe("gateway: gateways and gateway authentication", () => {
     }
   });
 
+  it("`default` is per account: creating it on one account does not create it on another", async () => {
+    const other = "abcdefabcdefabcdefabcdefabcdef12";
+    await post(`${gwBase(emu())}/compat/chat/completions`, { model: "openai/gpt-5-mini", messages: hi }, gwAuth());
+    const r = await post(`${gwBase(emu(), "default", other)}/compat/chat/completions`, { model: "openai/gpt-5-mini", messages: hi });
+    expect(r.status).toBe(400);
+    expect(r.json.error[0].code).toBe(2001);
+  });
+
   it("an authenticated gateway without cf-aig-authorization gets 401 code 2009", async () => {
     const r = await post(`${gwBase(emu(), "strict")}/openai/chat/completions`, { model: "gpt-5-mini", messages: hi }, { authorization: `Bearer ${KEYS.openai}` });
     expect(r.status).toBe(401);
