@@ -133,6 +133,18 @@ describe("npm run check on a fixture repository", { timeout: 60_000 }, () => {
     for (const d of [dir, clone, clone2]) rmSync(d, { recursive: true });
   });
 
+  it("--changed lists the pages that render partials changed since main", () => {
+    const dir = repo();
+    git(dir, "checkout", "-q", "-b", "feature");
+    edit(dir, "partials/auth/rest-api.mdx", (s) => `${s}\nOne more sentence.\n`);
+    const r = check(dir, "--changed");
+    expect(r.out).toMatch(/^partials changed since main: partials\/auth\/rest-api\.mdx$/m);
+    expect(r.out).toMatch(/^src\/content\/docs\/start\/overview\.mdx  \/start\/overview\/  \(via partials\/auth\/rest-api\.mdx\)$/m);
+    expect(r.out).toMatch(/^check --changed: 1 page affected$/m);
+    expect(r.code).toBe(0);
+    rmSync(dir, { recursive: true });
+  });
+
   it("outside a git repository the coverage check fails unless --no-git is given (then it warns)", () => {
     const dir = mkdtempSync(join(tmpdir(), "check-nogit-"));
     cpSync(FIXTURE, dir, { recursive: true });
