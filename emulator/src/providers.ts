@@ -47,7 +47,6 @@ export function authHeaderOf(provider: string): "authorization" | "x-api-key" | 
   return provider === "anthropic" ? "x-api-key" : provider === "google-ai-studio" ? "x-goog-api-key" : "authorization";
 }
 
-const PROVIDER_CREDENTIAL_HEADERS = ["authorization", "x-api-key", "x-goog-api-key"];
 const bearer = (v: string | undefined) => (v === undefined ? undefined : v.replace(/^bearer\s+/i, ""));
 
 /** The provider key a request carries, if any, read the way that provider reads it. */
@@ -57,9 +56,6 @@ export function requestKey(provider: string, headers: Record<string, string>, qu
   return bearer(headers.authorization);
 }
 
-export function hasRequestCredential(headers: Record<string, string>, query: Record<string, string> = {}): boolean {
-  return PROVIDER_CREDENTIAL_HEADERS.some((h) => headers[h] !== undefined) || query.key !== undefined;
-}
 
 export function keyAccepted(provider: string, key: string | undefined, state: State): boolean {
   if (!key || key.includes(PLACEHOLDER) || key === state.token) return false;
@@ -126,8 +122,9 @@ export function callProvider(state: State, upstream: UpstreamCall[], r: Credenti
     credential = "cloudflare";
     key = r.restHost ? state.token : bearer(r.headers.authorization);
     if (r.restHost) sent.authorization = `Bearer ${state.token}`;
-  } else if (!r.restHost && hasRequestCredential(r.headers, r.query)) {
-    // 1. The request's own provider key is forwarded unchanged, even a placeholder.
+  } else if (!r.restHost && requestKey(r.provider, r.headers, r.query) !== undefined) {
+    // 1. The request's own provider key is forwarded unchanged, even a placeholder. Only the header(s) this provider
+    //    reads count (ASSUMED: an Anthropic x-api-key does not stop an OpenAI step from using BYOK / Unified Billing).
     credential = "request";
     key = requestKey(r.provider, r.headers, r.query);
     if (r.translateAuth && authHeader !== "authorization" && r.headers.authorization !== undefined && key !== undefined) {

@@ -246,6 +246,12 @@ describe("gateway: credential precedence and BYOK", () => {
     expect(own.status).toBe(200);
   });
 
+  it("only the header a provider reads counts as its credential: an x-api-key does not stop an OpenAI step from using Unified Billing (assumed)", async () => {
+    const r = await post(gwBase(emu()), [{ provider: "openai", endpoint: "chat/completions", headers: { "x-api-key": KEYS.anthropic }, query: { model: "gpt-5-mini", messages: hi } }], gwAuth());
+    expect(r.status).toBe(200);
+    expect(lastEntry().upstream[0].credential).toBe("unified");
+  });
+
   it("a placeholder x-api-key is forwarded unchanged and Anthropic rejects it (the stored BYOK key is not used)", async () => {
     const r = await post(`${gwBase(emu())}/anthropic/v1/messages`, { model: "claude-haiku-4-5", max_tokens: 10, messages: hi }, { ...gwAuth(), "x-api-key": "CF_TEMP_TOKEN" });
     expect(r.status).toBe(401);
