@@ -67,3 +67,12 @@ describe("listExamples", () => {
     expect(closeIds("run/curll", ["run/curl", "responses/curl", "messages/fetch"])[0]).toBe("run/curl");
   });
 });
+
+describe("default region", () => {
+  it("shows `main` when a page names no region, so shell setup lines stay out of what readers paste", () => {
+    const e = getExample({ id: "run/curl", page: "p.mdx" });
+    expect(e.region).toBe("main");
+    expect(e.code.startsWith("# ")).toBe(true);
+    expect(e.code).not.toMatch(/set -euo pipefail|#!\/usr\/bin\/env/);
+  });
+});

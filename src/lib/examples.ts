@@ -16,6 +16,9 @@ const NOT_EXAMPLES = new Set(["harness", "test", "node_modules", ".cache"]);
 
 export class ExampleError extends Error {}
 
+/** The region a page shows when it names none (if the file has it). */
+export const DEFAULT_REGION = "main";
+
 export type ExampleFile = {
   id: string;
   /** Path relative to the project root, e.g. `examples/chat-completions/curl.sh`. */
@@ -112,6 +115,21 @@ function dedent(lines: string[]): string[] {
   return lines.map((l) => (l.trim() === "" ? "" : l.slice(cut)));
 }
 
+/**
+ * The page rendering a component, for error messages: the Starlight entry's file path, or the URL path when the
+ * component renders outside a Starlight page (starlight-llms-txt renders pages' content that way, and there
+ * `locals.starlightRoute` throws on access).
+ */
+export function pageOf(astro: { locals: unknown; url: URL }): string {
+  try {
+    const route = (astro.locals as { starlightRoute?: { entry?: { filePath?: string } } }).starlightRoute;
+    if (route?.entry?.filePath) return route.entry.filePath;
+  } catch {
+    // not a Starlight page
+  }
+  return astro.url.pathname;
+}
+
 /** Ids closest to `id` (for "did you mean"). */
 export function closeIds(id: string, ids: string[], max = 3): string[] {
   return ids
@@ -126,6 +144,8 @@ export type ShownExample = {
   id: string;
   file: string;
   language: string;
+  /** The region shown (undefined: the whole file). */
+  region?: string;
   /** The file name shown as the code block's title, e.g. `openai-sdk.ts`. */
   title: string;
   /** Exactly the text the page shows and the copy button copies. */
@@ -139,9 +159,12 @@ export type ShownExample = {
  * and lists what exists instead, so a broken reference fails the build with a message that says how to fix it.
  */
 export function getExample(opts: { id: string; region?: string; page: string; root?: string }): ShownExample {
-  const { id, region, page } = opts;
+  const { id, page } = opts;
   const all = listExamples(opts.root);
-  const where = `${page}: example "${id}"${region ? ` region "${region}"` : ""}`;
+  // Without region=, a page shows the `main` region if the file has one (shell examples keep their shebang and
+  // `set -euo pipefail` outside it: lines not to paste into an interactive shell), else the whole file.
+  const region = opts.region ?? (all.find((e) => e.id === id && regionNames(e.source).includes(DEFAULT_REGION)) ? DEFAULT_REGION : undefined);
+  const where = `${page}: example "${id}" ${region ? `region "${region}"` : "(no region given)"}`;
   const found = all.find((e) => e.id === id);
   if (!found) {
     const close = closeIds(id, all.map((e) => e.id));
@@ -164,5 +187,5 @@ export function getExample(opts: { id: string; region?: string; page: string; ro
         (names.length ? `Its regions: ${names.join(", ")}.` : `It has no regions; leave out region= to show the whole file.`),
     );
   }
-  return { id, file: found.file, language: found.language, title: basename(found.file), code, source: found.source };
+  return { id, file: found.file, language: found.language, region, title: basename(found.file), code, source: found.source };
 }
