@@ -37,7 +37,9 @@ const CF_ID = /^@cf\/[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.:-]*$/;
  */
 export function idCandidates(text: string, prefixes: ReadonlySet<string>): { id: string; index: number }[] {
   const out: { id: string; index: number }[] = [];
+  if (!text.includes("/")) return out; // most prose: nothing id-shaped
   for (const m of text.matchAll(DELIMITERS)) {
+    if (!m[0].includes("/")) continue;
     let token = m[0];
     let index = m.index;
     // Prose punctuation around a token: "(see openai/gpt-4.1)." or "`x`:"
