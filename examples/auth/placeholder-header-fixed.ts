@@ -16,7 +16,7 @@ function openRouterRequest(apiKey: string, body: unknown) {
   };
 }
 
-/** Sends a request through AI Gateway's OpenRouter endpoint, minus the placeholder. */
+/** Sends a request through the gateway's OpenRouter endpoint. */
 async function viaGateway(
   path: string,
   request: { headers: Record<string, string>; body: string },
@@ -26,8 +26,9 @@ async function viaGateway(
   // found and removed. With no provider key on the request, the gateway uses
   // the OpenRouter key stored in it (BYOK).
   const headers = new Headers(request.headers);
-  if (headers.get("authorization")?.includes(PLACEHOLDER))
+  if (headers.get("authorization")?.includes(PLACEHOLDER)) {
     headers.delete("authorization");
+  }
   headers.set("cf-aig-authorization", `Bearer ${apiToken}`);
   // #endregion
   return fetch(

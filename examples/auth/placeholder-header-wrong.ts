@@ -16,7 +16,7 @@ function openRouterRequest(apiKey: string, body: unknown) {
   };
 }
 
-/** Sends a request through AI Gateway's OpenRouter endpoint, minus the placeholder. */
+/** Sends a request through the gateway's OpenRouter endpoint. */
 async function viaGateway(
   path: string,
   request: { headers: Record<string, string>; body: string },
@@ -26,8 +26,9 @@ async function viaGateway(
   // WRONG: header names are case-insensitive, object keys are not. The client
   // set "Authorization", so this finds nothing, and the placeholder is
   // forwarded to OpenRouter as if it were a real key.
-  if (headers["authorization"]?.includes(PLACEHOLDER))
+  if (headers["authorization"]?.includes(PLACEHOLDER)) {
     delete headers["authorization"];
+  }
   headers["cf-aig-authorization"] = `Bearer ${apiToken}`;
   // #endregion
   return fetch(

@@ -15,8 +15,9 @@ async function fetchWithRetry(
 ): Promise<Response> {
   for (let attempt = 1; ; attempt++) {
     const response = await fetch(url, init);
-    if (!RETRYABLE.has(response.status) || attempt === maxAttempts)
+    if (!RETRYABLE.has(response.status) || attempt === maxAttempts) {
       return response;
+    }
 
     const retryAfter = Number(response.headers.get("retry-after"));
     const backoff = 500 * 2 ** (attempt - 1); // 0.5 s, 1 s, 2 s, 4 s

@@ -4,9 +4,9 @@ const apiToken = process.env.CLOUDFLARE_API_TOKEN;
 
 // #region read
 /**
- * Streams one chat completion and returns its text, or undefined when the stream
- * broke off: a complete stream always ends with `data: [DONE]`, so a stream that
- * ends (or errors) before it is incomplete.
+ * Streams one chat completion; returns its text, or undefined if the stream
+ * broke off. A complete stream ends with `data: [DONE]`: a stream that ends
+ * (or errors) before it is incomplete.
  */
 async function streamOnce(prompt: string): Promise<string | undefined> {
   const response = await fetch(

@@ -38,6 +38,29 @@ describe("example files", () => {
     expect(without).toEqual([]);
   });
 
+  it("keep nothing but comments and shell setup outside `main`, so copying `main` copies the program that ran", () => {
+    const problems: string[] = [];
+    for (const e of examples) {
+      const lines = e.source.split("\n");
+      const start = lines.findIndex((l) => /^\s*(\/\/|#) #region main\s*$/.test(l));
+      let depth = 0;
+      let end = lines.length;
+      for (let i = start + 1; i < lines.length; i++) {
+        if (/^\s*(\/\/|#) #region /.test(lines[i])) depth++;
+        else if (/^\s*(\/\/|#) #endregion/.test(lines[i]) && depth-- === 0) {
+          end = i;
+          break;
+        }
+      }
+      const outside = [...lines.slice(0, Math.max(start, 0)), ...lines.slice(end + 1)];
+      for (const line of outside) {
+        if (/^\s*$|^\s*(\/\/|#)|^set -euo pipefail$/.test(line)) continue;
+        problems.push(`${e.file}: "${line}" is outside the main region`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it("hold the real API URLs, never the emulator's or the harness's", () => {
     const bad = examples
       .filter((e) => /127\.0\.0\.1|localhost|EMULATOR_URL|emulator-token|harness/i.test(e.source))
