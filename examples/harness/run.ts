@@ -57,6 +57,13 @@ export async function runExample(
     NODE_NO_WARNINGS: "1",
     ...env,
   };
+  const [major, minor] = process.versions.node.split(".").map(Number);
+  if (form !== "sh" && (major < 22 || (major === 22 && minor < 18))) {
+    throw new Error(
+      `${id} [${form}]: examples need Node 22.18+ to run TypeScript (this is ${process.version}). ` +
+        "Run the tests through npm/npx so the project's Node 24 comes first on PATH.",
+    );
+  }
   let cmd: string;
   let args: string[];
   if (form === "sh") {
