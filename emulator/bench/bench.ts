@@ -7,6 +7,7 @@
  * Loops are bounded; everything stays on 127.0.0.1.
  */
 import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_API_TOKEN, EXAMPLE_ACCOUNT_ID } from "../src/index.ts";
 
@@ -28,6 +29,19 @@ const base = await new Promise<string>((resolve, reject) => {
 const url = `${base}/client/v4/accounts/${EXAMPLE_ACCOUNT_ID}/ai/v1/chat/completions`;
 const headers = { authorization: `Bearer ${DEFAULT_API_TOKEN}`, "content-type": "application/json" };
 const body = (stream: boolean, i: number) => JSON.stringify({ model: "openai/gpt-5-mini", stream, messages: [{ role: "user", content: `Benchmark request number ${i}: say something short.` }] });
+
+/** CPU time (user + system, ms) the emulator process has used so far, from /proc (Linux); undefined elsewhere. */
+function emulatorCpuMs(): number | undefined {
+  const file = `/proc/${child.pid}/stat`;
+  if (!existsSync(file)) return undefined;
+  const fields = readFileSync(file, "utf8").split(") ")[1].split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, at 100 ticks per second
+}
+const cpuNote = (before: number | undefined, n: number) => {
+  const after = emulatorCpuMs();
+  return before === undefined || after === undefined ? "" : `; emulator CPU ${((after - before) / n).toFixed(3)} ms per request`;
+};
+const load = () => (existsSync("/proc/loadavg") ? ` (load average ${readFileSync("/proc/loadavg", "utf8").split(" ")[0]})` : "");
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -57,15 +71,17 @@ async function stream(i: number): Promise<{ ms: number; ok: boolean }> {
 try {
   for (let i = 0; i < WARMUP; i++) await one(i);
   const lat: number[] = [];
+  const cpu0 = emulatorCpuMs();
   for (let i = 0; i < SEQUENTIAL; i++) lat.push(await one(i));
-  console.log(`non-streaming chat completion, ${SEQUENTIAL} sequential requests: p50 ${ms(pct(lat, 50))}, p99 ${ms(pct(lat, 99))}`);
+  console.log(`non-streaming chat completion, ${SEQUENTIAL} sequential requests: p50 ${ms(pct(lat, 50))}, p99 ${ms(pct(lat, 99))}${cpuNote(cpu0, SEQUENTIAL)}${load()}`);
   for (let r = 1; r <= ROUNDS; r++) {
+    const cpu1 = emulatorCpuMs();
     const t = performance.now();
     const results = await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => stream(i)));
     const wall = performance.now() - t;
     const errors = results.filter((x) => !x.ok).length;
     const times = results.map((x) => x.ms);
-    console.log(`${CONCURRENT} concurrent streaming chat completions (round ${r}/${ROUNDS}): p50 ${ms(pct(times, 50))}, p99 ${ms(pct(times, 99))}, wall ${ms(wall)}, errors ${errors}`);
+    console.log(`${CONCURRENT} concurrent streaming chat completions (round ${r}/${ROUNDS}): p50 ${ms(pct(times, 50))}, p99 ${ms(pct(times, 99))}, wall ${ms(wall)}, errors ${errors}${cpuNote(cpu1, CONCURRENT)}${load()}`);
     if (errors) process.exitCode = 1;
   }
 } finally {
