@@ -89,6 +89,14 @@ export function writeRedirects(jsonPath: string, dist: string, label = "redirect
     .filter(([, target]) => target.startsWith("/"))
     .filter(([, target]) => !existsSync(join(dist, target.replace(/#.*$/, ""), "index.html")))
     .map(([source, target]) => `${label}: "${source}": the target "${target}" is not a page of the built site`);
+  // A source that is still a real page would be shadowed by the redirect on the edge host (Astro's own redirect stubs
+  // are fine: they are the dev/preview form of the same redirect).
+  for (const [source] of validateRedirects(raw, label)) {
+    const page = join(dist, source, "index.html");
+    if (existsSync(page) && !/<meta http-equiv="refresh"/i.test(readFileSync(page, "utf8").slice(0, 600))) {
+      missing.push(`${label}: "${source}": a page still exists at this path; delete the page or the redirect`);
+    }
+  }
   if (missing.length) throw new RedirectsError(`Invalid redirects:\n  ${missing.join("\n  ")}`);
   const out = join(dist, "_redirects");
   writeFileSync(out, text);

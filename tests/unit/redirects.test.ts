@@ -64,6 +64,13 @@ describe("redirects compiler", () => {
     writeFileSync(join(dir, "redirects.json"), JSON.stringify({ "/old/": "/gone/" }));
     expect(() => writeRedirects(join(dir, "redirects.json"), dist)).toThrow(`"/old/": the target "/gone/" is not a page of the built site`);
 
+    mkdirSync(join(dist, "start/introduction"), { recursive: true });
+    writeFileSync(join(dist, "start/introduction/index.html"), `<!doctype html><title>Redirecting</title><meta http-equiv="refresh" content="0;url=/start/overview/">`);
+    writeFileSync(join(dir, "redirects.json"), JSON.stringify({ "/start/introduction/": "/start/overview/" }));
+    expect(() => writeRedirects(join(dir, "redirects.json"), dist)).not.toThrow();
+    writeFileSync(join(dist, "start/introduction/index.html"), "<h1>Still here</h1>");
+    expect(() => writeRedirects(join(dir, "redirects.json"), dist)).toThrow(`"/start/introduction/": a page still exists at this path`);
+
     writeFileSync(join(dir, "redirects.json"), "{ not json");
     expect(() => writeRedirects(join(dir, "redirects.json"), dist)).toThrow("not valid JSON");
   });
