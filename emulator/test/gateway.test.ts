@@ -340,7 +340,7 @@ describe("gateway: compat and provider-native routes", () => {
     expect(c.json.choices[0].message.content).toBe(`Emulated response from ${LLAMA} to: Hi`);
   });
 
-  it("an unknown provider gets 400", async () => {
+  it("an unknown provider gets 400 (assumed)", async () => {
     const r = await post(`${gwBase(emu())}/nosuchprovider/v1/chat`, {}, gwAuth());
     expect(r.status).toBe(400);
     expect(r.json.error[0].message).toContain("nosuchprovider");

@@ -5,7 +5,7 @@ const emu = useEmulator({ gateways: { cached: { authentication: false, cacheTtl:
 const hi = [{ role: "user", content: "Hi" }];
 const compat = (headers: Record<string, string>, content = "Hi") => post(`${gwBase(emu())}/compat/chat/completions`, { model: "openai/gpt-5-mini", messages: [{ role: "user", content }] }, { ...gwAuth(), ...headers });
 
-describe("cf-aig-* request headers are validated", () => {
+describe("cf-aig-* request headers are validated (400 status and wording assumed)", () => {
   it.each([
     ["cf-aig-cache-ttl", "59", "from 60"],
     ["cf-aig-cache-ttl", "2592001", "one month"],

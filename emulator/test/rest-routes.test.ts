@@ -284,7 +284,7 @@ describe("GET /ai/models/search", () => {
     expect(p2.result_info).toEqual({ page: 2, per_page: 3, count: 3, total_count: all.result.length });
   });
 
-  it("rejects a bad per_page with 400", async () => {
+  it("rejects a bad per_page with 400 (assumed)", async () => {
     const r = await fetch(`${restBase(emu())}/models/search?per_page=0`, { headers: auth() });
     expect(r.status).toBe(400);
   });
