@@ -161,6 +161,21 @@ export const cases: Record<string, Case> = {
       servedBy(ctx, "google-ai-studio", "unified");
     },
   },
+  "run/envelope-stream-curl": {
+    check(ctx) {
+      const data = sseData(ctx);
+      check(ctx, data.at(-1) === "[DONE]", "expected the stream to end with data: [DONE]");
+      const text = data.slice(0, -1).map((d) => JSON.parse(d).response ?? "").join("");
+      check(ctx, text.length > 0, "expected streamed text in the response fields");
+      oneRequest(ctx, "rest:run");
+      gatewayHeader(ctx, "default");
+      if (!ctx.live) {
+        const body = ctx.entries[0].body as { input?: { stream?: boolean } };
+        check(ctx, body.input?.stream === true, "expected stream: true inside input");
+      }
+      servedBy(ctx, "workers-ai", "cloudflare");
+    },
+  },
   "run/envelope-workers-ai": {
     check(ctx) {
       const result = envelope(ctx);
@@ -308,6 +323,25 @@ export const cases: Record<string, Case> = {
       check(ctx, events.includes("response.output_text.delta"), "expected response.output_text.delta events");
       oneRequest(ctx, "rest:v1/responses");
       streamed(ctx);
+    },
+  },
+  "responses/stream-fetch": {
+    check(ctx) {
+      printed(ctx);
+      check(ctx, !ctx.run.stdout.includes("data:"), "expected the text only, not raw events");
+      oneRequest(ctx, "rest:v1/responses");
+      streamed(ctx);
+      servedBy(ctx, "openai", "unified");
+    },
+  },
+  "responses/stream-ai-sdk": {
+    check(ctx) {
+      printed(ctx);
+      check(ctx, ctx.run.stderr.trim() === "", "expected no error from streamText");
+      oneRequest(ctx, "rest:v1/responses");
+      streamed(ctx);
+      sentModel(ctx, "openai/gpt-5-mini");
+      servedBy(ctx, "openai", "unified");
     },
   },
   "responses/stream-openai-sdk": {
