@@ -171,6 +171,8 @@ export function createApp(state: State): Hono {
   };
   app.all("/v1/:acct/:gw", gw);
   app.all("/v1/:acct/:gw/*", gw);
+  // Last resort: whatever goes wrong outside a route still gets a JSON error, never a crash.
+  app.onError((err, c) => c.json({ result: null, success: false, errors: [{ code: 3043, message: `Emulator error: ${err.message}` }], messages: [] }, 500));
   app.notFound((c) =>
     pipeline(c, state, c.req.path.startsWith("/v1/") ? "gateway" : "api", async (ctx) => errorFor(ctx.host, 404, 7003, `Could not route to ${ctx.path}, perhaps your object identifier is invalid?`), { acct: "", sub: "" }),
   );

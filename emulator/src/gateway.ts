@@ -71,7 +71,13 @@ function operation(provider: string, endpoint: string): Op | undefined {
   if (provider === "workers-ai") {
     if (ep === "v1/chat/completions") return { kind: "wai-chat" };
     if (ep === "v1/embeddings") return { kind: "wai-embed" };
-    const m = /^(?:run\/)?(@cf\/.+)$/.exec(decodeURIComponent(ep));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(ep);
+    } catch {
+      return undefined;
+    }
+    const m = /^(?:run\/)?(@cf\/.+)$/.exec(decoded);
     return m ? { kind: "wai-run", model: m[1] } : undefined;
   }
   return undefined;

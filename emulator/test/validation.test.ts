@@ -83,6 +83,14 @@ describe("request validation", () => {
     expect(r.json.error.param).toBe("messages");
   });
 
+  it("malformed percent-encoding in a path gets a JSON error, not a crash", async () => {
+    const a = await post(`${restBase(emu())}/run/%E0%A4%A`, { prompt: "x" }, auth());
+    expect(a.status).toBe(404);
+    expect(a.json.errors[0].code).toBe(7003);
+    const b = await post(`${gwBase(emu())}/workers-ai/%E0%A4%A`, { prompt: "x" }, gwAuth());
+    expect(b.status).toBe(404);
+  });
+
   it("a client that disconnects mid-stream is handled; the server keeps answering", async () => {
     const ac = new AbortController();
     const res = await fetch(chatUrl(), {
