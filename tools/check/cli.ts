@@ -61,7 +61,9 @@ async function main(argv: string[]): Promise<number> {
   const report = await runCheck({ root, rules: rules as RuleName[], noGit: values["no-git"], dist: values.dist ? resolve(values.dist) : undefined, cache: !values["no-cache"] });
   const summary = `check: ${report.errors} error${report.errors === 1 ? "" : "s"}, ${report.warnings} warning${report.warnings === 1 ? "" : "s"} in ${report.files} files (${(report.ms / 1000).toFixed(1)} s)`;
   if (values.json) {
-    console.log(JSON.stringify({ errors: report.errors, warnings: report.warnings, files: report.files, ms: Math.round(report.ms), findings: report.findings }, null, 2));
+    const cpu = process.cpuUsage(); // all threads of the process: user + system
+    const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
+    console.log(JSON.stringify({ errors: report.errors, warnings: report.warnings, files: report.files, ms: Math.round(report.ms), cpuMs, findings: report.findings }, null, 2));
   } else {
     for (const f of report.findings) console.log(formatFinding(f));
     console.log(summary);

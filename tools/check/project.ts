@@ -2,14 +2,12 @@
  * The one loader: finds the site's files under a root, parses each once (in worker threads when there are many), and
  * derives what several rules share: the catalog's id prefixes, the routes, the examples manifest and redirects.json.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { glob } from "tinyglobby";
 import { slug } from "github-slugger";
 import { models, modelPath } from "../../catalog/index.ts";
-import { parseFile } from "./parse.ts";
 import { cacheSalt, openCache } from "./cache.ts";
 import type { FileFacts, FileKind } from "./types.ts";
 
@@ -50,6 +48,16 @@ export type Project = {
   deprecatedPartials: Set<string>;
 };
 
+/** Files under `root/dir` (recursive, no node_modules) whose name matches, as root-relative paths with `/`. */
+function files(root: string, dir: string, name: RegExp): string[] {
+  const abs = join(root, dir);
+  if (!existsSync(abs)) return [];
+  return readdirSync(abs, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && name.test(d.name) && !d.parentPath.includes("node_modules"))
+    .map((d) => relative(root, join(d.parentPath, d.name)).split(sep).join("/"))
+    .sort();
+}
+
 /** `start/overview.mdx` → `/start/overview/`; `index.mdx` → `/`; a frontmatter `slug` wins. */
 export function pageRoute(relToDocs: string, frontmatterSlug?: unknown): string {
   if (typeof frontmatterSlug === "string") return frontmatterSlug === "" || frontmatterSlug === "/" ? "/" : `/${frontmatterSlug.replace(/^\/|\/$/g, "")}/`;
@@ -59,13 +67,12 @@ export function pageRoute(relToDocs: string, frontmatterSlug?: unknown): string 
 }
 
 export async function loadProject(root: string, opts: { dist?: string; parallel?: boolean; cache?: boolean } = {}): Promise<Project> {
-  const [pageFiles, partialFiles, exampleFiles, pageFiles2, publicFiles] = await Promise.all([
-    glob([`${DOCS_DIR}/**/*.{md,mdx}`], { cwd: root }),
-    glob(["partials/**/*.{md,mdx}"], { cwd: root }),
-    glob(["examples/*/*.{ts,sh}"], { cwd: root, ignore: ["examples/{node_modules,test,harness,scripts}/**"] }),
-    glob(["src/pages/**/*.{astro,ts,js,md,mdx}"], { cwd: root }),
-    glob(["public/**/*"], { cwd: root }),
-  ]);
+  const pageFiles = files(root, DOCS_DIR, /\.mdx?$/);
+  const partialFiles = files(root, "partials", /\.mdx?$/);
+  // Examples are examples/<topic>/<name>.ts|.sh; the harness, tests and scripts are not shown to readers.
+  const exampleFiles = files(root, "examples", /\.(ts|sh)$/).filter((f) => f.split("/").length === 3 && !/^examples\/(node_modules|test|harness|scripts)\//.test(f));
+  const pageFiles2 = files(root, "src/pages", /\.(astro|ts|js|md|mdx)$/);
+  const publicFiles = files(root, "public", /./);
   const jobs: { path: string; kind: FileKind }[] = [
     ...pageFiles.sort().map((path) => ({ path, kind: "page" as const })),
     ...partialFiles.sort().map((path) => ({ path, kind: "partial" as const })),
@@ -98,7 +105,7 @@ export async function loadProject(root: string, opts: { dist?: string; parallel?
     for (const r of ["/llms.txt", "/llms-full.txt", "/llms-small.txt"]) routes.set(r, "generated: starlight-llms-txt");
   }
   if (opts.dist) {
-    for (const f of await glob(["**/index.html"], { cwd: opts.dist })) routes.set(`/${f.replace(/index\.html$/, "")}`, `built: ${f}`);
+    for (const f of files(opts.dist, ".", /^index\.html$/)) routes.set(`/${f.replace(/^\.\//, "").replace(/index\.html$/, "")}`, `built: ${f}`);
   }
   const partialById = new Map(partials.map((p) => [p.path.replace(/^partials\//, "").replace(/\.mdx?$/, ""), p]));
   for (const p of pages) {
@@ -186,6 +193,9 @@ async function parseCached(root: string, jobs: { path: string; kind: FileKind }[
 /** Parses the files, spreading them over worker threads when there are enough to pay for the threads' start-up. */
 async function parseAll(root: string, jobs: { path: string; kind: FileKind }[], prefixes: Set<string>, parallel: boolean): Promise<FileFacts[]> {
   const threads = parallel && jobs.length >= 150 ? Math.min(availableParallelism(), 4) : 1;
+  if (!jobs.length) return [];
+  // Loaded only when something must be parsed: a fully cached run never loads the markdown stack.
+  const { parseFile } = await import("./parse.ts");
   if (threads <= 1) return jobs.map((j) => parseFile(j.path, readFileSync(join(root, j.path), "utf8"), j.kind, prefixes));
   // Deal files round-robin so each share has a similar mix; the main thread parses share 0 while workers run.
   const shares: { path: string; kind: FileKind }[][] = Array.from({ length: threads }, () => []);

@@ -10,6 +10,25 @@ describe("project loader", () => {
     expect(pageRoute("start/x.mdx", "custom/path")).toBe("/custom/path/");
   });
 
+  it("finds pages, partials, examples (not the harness), src/pages routes, public files and --dist routes", async () => {
+    const root = writeTree({
+      "src/content/docs/index.mdx": page("Home"),
+      "partials/a/b.mdx": "x\n",
+      "examples/run/fetch.ts": "1\n",
+      "examples/harness/redirect.ts": "1\n",
+      "examples/run/nested/deep.ts": "1\n",
+      "src/pages/llms-extra.txt.ts": "",
+      "src/pages/status/index.astro": "",
+      "public/favicon.svg": "",
+      "dist/built-only/index.html": "",
+    });
+    const p = await loadProject(root, { parallel: false, dist: `${root}/dist` });
+    expect(p.pages.map((f) => f.path)).toEqual(["src/content/docs/index.mdx"]);
+    expect(p.partials.map((f) => f.path)).toEqual(["partials/a/b.mdx"]);
+    expect(p.examples.map((f) => f.path)).toEqual(["examples/run/fetch.ts"]);
+    for (const r of ["/", "/llms-extra.txt", "/status/", "/favicon.svg", "/built-only/", "/models/", "/deprecations/", "/models/cf/baai/bge-m3/"]) expect(p.routes.has(r), r).toBe(true);
+  });
+
   it("worker threads give the same facts as one thread", { timeout: 60_000 }, async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 160; i++) files[`src/content/docs/g/p${i}.mdx`] = page(`## Part ${i}\n\nUse \`@cf/meta/llama-3.1-8b-instruct\` and [next](/g/p${i + 1}/).`);
