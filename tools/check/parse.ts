@@ -15,7 +15,18 @@ import type { FileFacts, FileKind, Finding } from "./types.ts";
 const NOT_PROSE_ATTRS = new Set(["example", "file", "region", "href", "src", "slug", "class", "className", "syncKey", "icon", "lang", "id"]);
 
 export function emptyFacts(path: string, kind: FileKind): FileFacts {
-  return { path, kind, frontmatter: null, deprecatedPage: false, anchors: [], ids: [], links: [], renders: [], examples: [], propsUsed: [], callsGateway: false, findings: [] };
+  return { path, kind, frontmatter: null, deprecatedPage: false, anchors: [], ids: [], links: [], renders: [], examples: [], propsUsed: [], callsGateway: false, ignores: [], findings: [] };
+}
+
+/**
+ * `check-ignore model-ids` in a comment (`{/* … *\/}` in MDX, `// …` or `# …` in code) silences the named rules on
+ * its own line and the next one; a reason may follow after ` -- `.
+ */
+const IGNORE = /check-ignore\s+([a-z-]+(?:\s*,\s*[a-z-]+)*)/g;
+
+function ignoresIn(text: string, lines: LineIndex): FileFacts["ignores"] {
+  if (!text.includes("check-ignore")) return [];
+  return [...text.matchAll(IGNORE)].map((m) => ({ line: lines.pos(m.index).line, rules: m[1].split(/\s*,\s*/) }));
 }
 
 export function parseFile(path: string, text: string, kind: FileKind, prefixes: ReadonlySet<string>): FileFacts {
@@ -25,6 +36,7 @@ export function parseFile(path: string, text: string, kind: FileKind, prefixes: 
 function parseExample(path: string, text: string, prefixes: ReadonlySet<string>): FileFacts {
   const facts = emptyFacts(path, "example");
   const lines = new LineIndex(text);
+  facts.ignores = ignoresIn(text, lines);
   const pieces = path.endsWith(".sh") ? [{ text, offset: 0, moduleSpecifier: false }] : jsStrings(text);
   for (const p of pieces) {
     if (p.moduleSpecifier) continue;
@@ -42,6 +54,7 @@ function parseExample(path: string, text: string, prefixes: ReadonlySet<string>)
 function parseMdx(path: string, text: string, kind: FileKind, prefixes: ReadonlySet<string>): FileFacts {
   const facts = emptyFacts(path, kind);
   const lines = new LineIndex(text);
+  facts.ignores = ignoresIn(text, lines);
   const file = new VFile({ path, value: text });
   let tree: Node;
   try {

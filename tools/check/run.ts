@@ -51,9 +51,12 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
     findings.push({ path: "examples/manifest.json", line: 1, column: 1, rule: "model-ids", code: "manifest", severity: "error", message: `examples/manifest.json is not valid JSON: ${project.manifestError}` });
   }
 
-  // One finding per place and problem; sorted by file and position.
+  // `check-ignore RULE` comments, then one finding per place and problem; sorted by file and position.
+  const ignores = new Map([...project.pages, ...project.partials, ...project.examples].map((f) => [f.path, f.ignores]));
+  const ignored = (f: Finding) => (ignores.get(f.path) ?? []).some((i) => (i.line === f.line || i.line === f.line - 1) && (i.rules.includes(f.rule) || i.rules.includes(`${f.rule}/${f.code}`)));
   const seen = new Set<string>();
   const unique = findings.filter((f) => {
+    if (ignored(f)) return false;
     const k = `${f.path}:${f.line}:${f.column}:${f.rule}/${f.code}:${f.message}`;
     return seen.has(k) ? false : (seen.add(k), true);
   });

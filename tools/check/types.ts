@@ -55,6 +55,8 @@ export type FileFacts = {
   propsUsed: (Pos & { name: string })[];
   /** For examples: the file calls the deprecated gateway host. */
   callsGateway: boolean;
+  /** `check-ignore RULE[, RULE]` comments: findings of those rules on that line or the next are dropped. */
+  ignores: { line: number; rules: string[] }[];
   /** Findings that need only this file: parse errors, style lint. */
   findings: Finding[];
 };

@@ -18,3 +18,23 @@ describe("facts cache", () => {
     expect((await runCheck(opts)).findings).toEqual([]);
   });
 });
+
+describe("check-ignore comments", () => {
+  it("silence the named rule on the comment's line and the next, nothing else", async () => {
+    const root = writeTree({
+      "src/content/docs/a.mdx": page(
+        [
+          "{/* check-ignore model-ids -- this is the wrong form on purpose */}",
+          "Not a Cloudflare id: `moonshotai/kimi-k2.6`.", // 7: ignored
+          "",
+          "Still checked: `moonshotai/kimi-k2.6`.", // 9
+          "{/* check-ignore links */}",
+          "Also checked: `@cf/meta/llama-3.1-8b-instruct`.", // 11: links ignored, not model-ids
+        ].join("\n"),
+      ),
+      "examples/run/a.ts": '// check-ignore model-ids\nconst wrong = "moonshotai/kimi-k2.6";\nconst checked = "moonshotai/kimi-k2.6";\n',
+    });
+    const r = await runCheck({ root, rules: ["model-ids"], parallel: false });
+    expect(where(r.findings)).toEqual(["examples/run/a.ts:3 model-ids/unknown", "src/content/docs/a.mdx:9 model-ids/unknown", "src/content/docs/a.mdx:11 model-ids/retired"]);
+  });
+});
