@@ -61,7 +61,14 @@ export function pageHistory(root: string, dir = "src/content/docs"): History {
 
 /** Files under `dir` changed since the merge-base with `base` (committed, uncommitted and untracked). */
 export function changedSince(root: string, base: string, dir: string): string[] {
-  const mergeBase = git(root, ["merge-base", base, "HEAD"]).trim();
+  // A CI clone often has only `origin/main`.
+  let ref = base;
+  try {
+    git(root, ["rev-parse", "--verify", "--quiet", `${base}^{commit}`]);
+  } catch {
+    ref = `origin/${base}`;
+  }
+  const mergeBase = git(root, ["merge-base", ref, "HEAD"]).trim();
   const changed = git(root, ["diff", "--name-only", mergeBase, "--", dir]).split("\n");
   const untracked = git(root, ["ls-files", "--others", "--exclude-standard", "--", dir]).split("\n");
   return [...new Set([...changed, ...untracked].filter(Boolean))].sort();
