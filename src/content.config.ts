@@ -14,7 +14,9 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use an ISO date, YYYY-M
 export const deprecatedSchema = z
   .object({
     since: isoDate,
-    replacement: z.string().regex(/^\/.*\/$|^https:\/\//, "a site path with slashes on both ends (/start/overview/) or an https:// URL"),
+    replacement: z
+      .string()
+      .regex(/^\/(?:[^\s?#]*\/)?(?:#[\w-]+)?$|^https:\/\/\S+$/, "a site path with slashes on both ends (/start/overview/, an optional #anchor may follow) or an https:// URL"),
     sunset: isoDate.optional(),
     /** What is deprecated, when it is not simply "this page" (e.g. "The /compat/chat/completions endpoint"). */
     what: z.string().optional(),

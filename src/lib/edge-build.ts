@@ -3,9 +3,11 @@
  * produces a deployable site:
  *  - dist/_redirects compiled from redirects.json (tools/redirects.ts);
  *  - dist/_headers from public/_headers with the hashes of the inline scripts the build emitted.
+ * Astro's own meta-refresh pages for redirects.json stay in dist/ for `astro preview`; the edge host answers the
+ * 301 from _redirects before it looks at files (checked with `npm run serve:edge`).
  */
 import type { AstroIntegration } from "astro";
-import { readFileSync, readdirSync, writeFileSync, existsSync, rmSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeRedirects } from "../../tools/redirects.ts";
@@ -19,7 +21,7 @@ function* htmlFiles(dir: string): Generator<string> {
   }
 }
 
-export function edgeBuild(opts: { redirectsFile: URL; dropRedirectStubs?: string[] }): AstroIntegration {
+export function edgeBuild(opts: { redirectsFile: URL }): AstroIntegration {
   return {
     name: "ai-docs:edge-build",
     hooks: {
@@ -38,10 +40,6 @@ export function edgeBuild(opts: { redirectsFile: URL; dropRedirectStubs?: string
         if (!existsSync(headersPath)) throw new Error("public/_headers is missing: the edge host needs its security headers");
         writeFileSync(headersPath, fillHeaders(readFileSync(headersPath, "utf8"), hashes));
         logger.info(`_headers: CSP allows ${hashes.size} inline script(s) found in ${pages} page(s)`);
-
-        for (const source of opts.dropRedirectStubs ?? []) {
-          rmSync(join(dist, source, "index.html"), { force: true });
-        }
       },
     },
   };
