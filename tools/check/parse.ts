@@ -12,7 +12,7 @@ import { linter } from "./rules/style.ts";
 import type { FileFacts, FileKind, Finding } from "./types.ts";
 
 /** Attributes whose values are not prose: ids of examples/partials, URLs, CSS. */
-const NOT_PROSE_ATTRS = new Set(["example", "file", "region", "href", "src", "slug", "class", "className", "syncKey", "icon", "lang", "id"]);
+const NOT_PROSE_ATTRS = new Set(["example", "file", "region", "href", "src", "slug", "class", "className", "syncKey", "icon", "lang", "id", "replacement"]);
 
 export function emptyFacts(path: string, kind: FileKind): FileFacts {
   return { path, kind, frontmatter: null, deprecatedPage: false, anchors: [], ids: [], links: [], renders: [], examples: [], propsUsed: [], callsGateway: false, ignores: [], findings: [] };
@@ -78,6 +78,11 @@ function parseMdx(path: string, text: string, kind: FileKind, prefixes: Readonly
     }
   }
   facts.deprecatedPage = isDeprecatedPage(facts.frontmatter);
+  const replacement = (facts.frontmatter?.deprecated as { replacement?: unknown } | undefined)?.replacement;
+  if (typeof replacement === "string") {
+    const at = text.indexOf("replacement:");
+    facts.links.push({ url: replacement, ...lines.pos(at < 0 ? 0 : at), where: "link" });
+  }
 
   // Lint (style rule) on the same tree
   file.data.frontmatter = facts.frontmatter;
@@ -152,7 +157,7 @@ function parseMdx(path: string, text: string, kind: FileKind, prefixes: Readonly
       if (a.type !== "mdxJsxAttribute" || !a.name) continue;
       if (typeof a.value === "string") {
         const vStart = text.indexOf(a.value, start(anode));
-        if (a.name === "href") facts.links.push({ url: a.value, ...apos, where: "href" });
+        if (a.name === "href" || (a.name === "replacement" && name === "Deprecated")) facts.links.push({ url: a.value, ...apos, where: "href" });
         else if (a.name === "id" && name === "ModelId") push(a.value, vStart, anode, "<ModelId>", dep, true);
         else if (a.name === "id") facts.anchors.push(a.value);
         else if (a.name === "model") push(a.value, vStart, anode, `<${name} model>`, dep);

@@ -50,3 +50,15 @@ describe("links", () => {
     expect(got(checkLinks(p))).toEqual(["partials/p.mdx:1 anchor", "partials/p.mdx:1 missing", "partials/p.mdx:1 relative"]);
   });
 });
+
+describe("deprecation replacements are links too", () => {
+  it("checks <Deprecated replacement> and frontmatter deprecated.replacement", async () => {
+    const p = await project({
+      "src/content/docs/new.mdx": page("New."),
+      "src/content/docs/old.mdx": page('<Deprecated since="2026-01-01" replacement="/nwe/" />\n\n<Deprecated since="2026-01-01" replacement="/new/" />', "title: T\ndescription: D\ndeprecated:\n  since: 2026-01-01\n  replacement: /gone/"),
+    });
+    const f = checkLinks(p);
+    expect(got(f)).toEqual(["src/content/docs/old.mdx:6 missing", "src/content/docs/old.mdx:9 missing"]);
+    expect(f[1].suggestion).toBe("/new/");
+  });
+});
