@@ -30,6 +30,9 @@ export type Attribute = {
  */
 export const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ["yaml"]).use(remarkDirective).freeze();
 
+/** Plain `.md` pages are not MDX: `<` and `{` are text there, as in Starlight. */
+export const mdParser = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkDirective).freeze();
+
 export const JSX = new Set(["mdxJsxFlowElement", "mdxJsxTextElement"]);
 
 /**

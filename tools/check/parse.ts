@@ -6,7 +6,7 @@ import { VFile } from "vfile";
 import { load as loadYaml } from "js-yaml";
 import GithubSlugger from "github-slugger";
 import { toString } from "mdast-util-to-string";
-import { attr, estreeStrings, insideDeprecated, isDeprecatedPage, JSX, objectKeys, parser, walk, type Node } from "./mdx.ts";
+import { attr, estreeStrings, insideDeprecated, isDeprecatedPage, JSX, mdParser, objectKeys, parser, walk, type Node } from "./mdx.ts";
 import { findSecrets, idCandidates, jsStrings, JS_LANGS, LineIndex } from "./text.ts";
 import { linter } from "./rules/style.ts";
 import type { FileFacts, FileKind, Finding } from "./types.ts";
@@ -58,7 +58,7 @@ function parseMdx(path: string, text: string, kind: FileKind, prefixes: Readonly
   const file = new VFile({ path, value: text });
   let tree: Node;
   try {
-    tree = parser.parse(file) as unknown as Node;
+    tree = (path.endsWith(".md") ? mdParser : parser).parse(file) as unknown as Node;
   } catch (e) {
     const err = e as { line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } }; reason?: string; message: string };
     const place = err.place && "start" in err.place ? err.place.start : err.place;

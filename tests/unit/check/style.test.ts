@@ -89,3 +89,11 @@ describe("frontmatter", () => {
     expect(f.findings.filter((x) => x.code === "frontmatter").map((x) => `${x.line} ${x.severity}`)).toEqual([expect.stringMatching(/^[34] error$/)]);
   });
 });
+
+describe("plain markdown pages", () => {
+  it("parse .md without MDX (braces and angle brackets are text) and still check ids", () => {
+    const f = facts(page("Use {braces} and a < b with `@cf/meta/llama-3.1-8b-instruct`."), "src/content/docs/a.md");
+    expect(f.findings.filter((x) => x.code === "parse")).toEqual([]);
+    expect(f.ids.map((m) => m.id)).toEqual(["@cf/meta/llama-3.1-8b-instruct"]);
+  });
+});
