@@ -103,7 +103,7 @@ export function jsStrings(code: string): JsString[] {
         out.push({ text: code.slice(t.start, t.end), offset: t.start, kind: "string", moduleSpecifier: false });
       }
       prevPrev = prev;
-      prev = label === "name" || t.type.keyword ? String(t.value ?? label) : label;
+      prev = label === "name" || t.type.keyword ? code.slice(t.start, t.end) : label;
     }
   } catch {
     // Syntax acorn does not know (decorators, some TypeScript): fall back to quoted runs from where it stopped.

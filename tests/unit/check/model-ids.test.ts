@@ -3,7 +3,7 @@ import { modelSchema, type ModelInput } from "../../../catalog/index.ts";
 import { catalogView, checkModelIds, judgeId } from "../../../tools/check/rules/model-ids.ts";
 import { facts, page, project, where } from "./helpers.ts";
 
-const base = { task: "Text Generation", endpoints: ["run"], billing: "workers-ai", source: "test" } as const;
+const base = { task: "Text Generation" as const, endpoints: ["run" as const], billing: "workers-ai" as const, source: "test" };
 const cat = catalogView(
   ([
     { ...base, id: "@cf/acme/new-7b", author: "acme", name: "New", lifecycle: { status: "active" }, aliases: [{ id: "workers-ai/@cf/acme/new-7b", context: "compat" }] },
