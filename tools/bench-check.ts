@@ -43,7 +43,8 @@ function makeCorpus(): string {
   const dir = mkdtempSync(join(tmpdir(), "check-bench-"));
   for (const part of ["partials", "examples", "public", "src/pages", "redirects.json", "astro.config.mjs"]) {
     const from = join(repo, part);
-    if (existsSync(from)) cpSync(from, join(dir, part), { recursive: true, filter: (p) => !p.includes("node_modules") });
+    if (existsSync(from))
+      cpSync(from, join(dir, part), { recursive: true, filter: (p) => !p.includes("node_modules") });
   }
   const docs = join(repo, "src/content/docs");
   const pages = walk(docs, /\.mdx?$/);
@@ -58,7 +59,13 @@ function makeCorpus(): string {
     writeFileSync(join(dir, "src/content/docs/generated", `page-${i}.mdx`), sources[i % sources.length]);
   }
   if (!existsSync(join(dir, "redirects.json"))) writeFileSync(join(dir, "redirects.json"), "{}\n");
-  const env = { ...process.env, GIT_AUTHOR_NAME: "bench", GIT_AUTHOR_EMAIL: "bench@example.com", GIT_COMMITTER_NAME: "bench", GIT_COMMITTER_EMAIL: "bench@example.com" };
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: "bench",
+    GIT_AUTHOR_EMAIL: "bench@example.com",
+    GIT_COMMITTER_NAME: "bench",
+    GIT_COMMITTER_EMAIL: "bench@example.com",
+  };
   execFileSync("git", ["init", "-q", "-b", "main"], { cwd: dir, env });
   execFileSync("git", ["add", "-A"], { cwd: dir, env });
   execFileSync("git", ["commit", "-q", "-m", "corpus"], { cwd: dir, env });
@@ -93,18 +100,26 @@ const report = (label: string, root: string) => {
   for (const mode of ["cold", "warm"] as const) {
     const t = time(root, mode);
     out[mode] = median(t.ms);
-    console.log(`${label} (${t.pages} pages), ${mode}: wall ${fmt(median(t.ms))} median (runs: ${t.ms.map(fmt).join(", ")}), CPU ${fmt(median(t.cpu))}  [${t.summary}]`);
+    console.log(
+      `${label} (${t.pages} pages), ${mode}: wall ${fmt(median(t.ms))} median (runs: ${t.ms.map(fmt).join(", ")}), CPU ${fmt(median(t.cpu))}  [${t.summary}]`,
+    );
   }
   return out;
 };
 
-console.log(`machine: ${availableParallelism()} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+console.log(
+  `machine: ${availableParallelism()} CPUs, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ")}`,
+);
 const site = report("this site", repo);
 const corpus = makeCorpus();
 try {
   const big = report("generated corpus", corpus);
   const met = (ms: number, budget: number) => (ms < budget ? "met" : "NOT met");
-  console.log(`budget (cold, wall): this site < 2 s ${met(site.cold, 2000)}; 1,000 pages < 5 s ${met(big.cold, 5000)}  (load average now ${loadavg()[0].toFixed(1)}: other work on the machine inflates wall time, not CPU time)`);
+  console.log(
+    `budget (cold, wall): this site < 2 s ${met(site.cold, 2000)}; 1,000 pages < 5 s ${met(big.cold, 5000)}  (load average now ${loadavg()[0].toFixed(1)}: other work on the machine inflates wall time, not CPU time)`,
+  );
 } finally {
   if (process.env.BENCH_KEEP) console.log(`corpus kept at ${corpus}`);
   else rmSync(corpus, { recursive: true, force: true });

@@ -16,7 +16,10 @@ const sha1 = (s: string) => createHash("sha1").update(s).digest("hex");
 /** Changes whenever anything that shapes FileFacts changes. */
 export function cacheSalt(prefixes: Iterable<string>): string {
   const h = createHash("sha1");
-  for (const f of readdirSync(TOOL_DIR, { recursive: true }).map(String).filter((f) => f.endsWith(".ts")).sort()) {
+  for (const f of readdirSync(TOOL_DIR, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith(".ts"))
+    .sort()) {
     h.update(f).update(readFileSync(join(TOOL_DIR, f)));
   }
   const lock = join(REPO, "package-lock.json");
@@ -25,7 +28,11 @@ export function cacheSalt(prefixes: Iterable<string>): string {
   return h.digest("hex");
 }
 
-export type FactsCache = { get(path: string, text: string): FileFacts | undefined; set(path: string, text: string, f: FileFacts): void; save(): void };
+export type FactsCache = {
+  get(path: string, text: string): FileFacts | undefined;
+  set(path: string, text: string, f: FileFacts): void;
+  save(): void;
+};
 
 export function openCache(root: string, salt: string): FactsCache {
   const file = join(root, ".cache/check/facts.json");

@@ -3,10 +3,22 @@ import { execFileSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-export type PageEvent = { commit: string; date: string; subject: string; status: "A" | "D" | "R"; path: string; to?: string };
+export type PageEvent = {
+  commit: string;
+  date: string;
+  subject: string;
+  status: "A" | "D" | "R";
+  path: string;
+  to?: string;
+};
 export type History = { ok: true; events: PageEvent[]; unshallowed: boolean } | { ok: false; error: string };
 
-const git = (root: string, args: string[]) => execFileSync("git", ["-C", root, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 << 20 });
+const git = (root: string, args: string[]) =>
+  execFileSync("git", ["-C", root, ...args], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer: 256 << 20,
+  });
 
 function isShallow(root: string): boolean {
   const dotGit = join(root, ".git");
@@ -23,7 +35,10 @@ export function pageHistory(root: string, dir = "src/content/docs"): History {
     try {
       git(root, ["rev-parse", "--git-dir"]);
     } catch {
-      return { ok: false, error: `${root} is not a git repository, so removed pages cannot be found: run the check in a clone with history` };
+      return {
+        ok: false,
+        error: `${root} is not a git repository, so removed pages cannot be found: run the check in a clone with history`,
+      };
     }
   }
   let unshallowed = false;
@@ -35,10 +50,21 @@ export function pageHistory(root: string, dir = "src/content/docs"): History {
         if (isShallow(root)) throw new Error("the clone is still shallow afterwards (no remote to fetch from?)");
         unshallowed = true;
       } catch (e) {
-        return { ok: false, error: `this is a shallow clone and \`git fetch --unshallow\` failed (${String((e as Error).message).split("\n")[0]}): removed pages cannot be found; clone with full history (e.g. actions/checkout fetch-depth: 0)` };
+        return {
+          ok: false,
+          error: `this is a shallow clone and \`git fetch --unshallow\` failed (${String((e as Error).message).split("\n")[0]}): removed pages cannot be found; clone with full history (e.g. actions/checkout fetch-depth: 0)`,
+        };
       }
     }
-    const out = git(root, ["log", "--format=%x1e%H%x1f%cs%x1f%s", "--name-status", "-M", "--diff-filter=ADR", "--", dir]);
+    const out = git(root, [
+      "log",
+      "--format=%x1e%H%x1f%cs%x1f%s",
+      "--name-status",
+      "-M",
+      "--diff-filter=ADR",
+      "--",
+      dir,
+    ]);
     const events: PageEvent[] = [];
     for (const chunk of out.split("\x1e")) {
       if (!chunk.trim()) continue;
@@ -48,12 +74,18 @@ export function pageHistory(root: string, dir = "src/content/docs"): History {
         if (!line.trim()) continue;
         const [st, a, b] = line.split("\t");
         const status = st[0] as "A" | "D" | "R";
-        events.push(status === "R" ? { commit, date, subject, status, path: a, to: b } : { commit, date, subject, status, path: a });
+        events.push(
+          status === "R"
+            ? { commit, date, subject, status, path: a, to: b }
+            : { commit, date, subject, status, path: a },
+        );
       }
     }
     return { ok: true, events, unshallowed };
   } catch (e) {
-    const msg = String((e as { stderr?: string }).stderr || (e as Error).message).trim().split("\n")[0];
+    const msg = String((e as { stderr?: string }).stderr || (e as Error).message)
+      .trim()
+      .split("\n")[0];
     if (/does not have any commits/.test(msg)) return { ok: true, events: [], unshallowed };
     return { ok: false, error: `git log failed: ${msg}` };
   }

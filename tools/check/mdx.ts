@@ -14,7 +14,10 @@ export type Node = {
   lang?: string | null;
   attributes?: Attribute[];
   children?: Node[];
-  position?: { start: { line: number; column: number; offset?: number }; end: { line: number; column: number; offset?: number } };
+  position?: {
+    start: { line: number; column: number; offset?: number };
+    end: { line: number; column: number; offset?: number };
+  };
   data?: { estree?: unknown };
 };
 export type Attribute = {
@@ -28,7 +31,12 @@ export type Attribute = {
  * MDX (remark-mdx) + YAML frontmatter + directives (Starlight asides, `:::note[Title]`). GFM is left out: it costs
  * ~40% of parse time and adds nothing the rules read (tables still parse as paragraphs with their inline code).
  */
-export const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ["yaml"]).use(remarkDirective).freeze();
+export const parser = unified()
+  .use(remarkParse)
+  .use(remarkMdx)
+  .use(remarkFrontmatter, ["yaml"])
+  .use(remarkDirective)
+  .freeze();
 
 /** Plain `.md` pages are not MDX: `<` and `{` are text there, as in Starlight. */
 export const mdParser = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkDirective).freeze();
@@ -75,7 +83,8 @@ export function estreeStrings(estree: unknown, fn: (value: string, start: number
     if (Array.isArray(n)) return n.forEach(walk);
     const o = n as Record<string, unknown>;
     if (o.type === "Literal" && typeof o.value === "string") fn(o.value, o.start as number | undefined);
-    else if (o.type === "TemplateElement") fn(String((o.value as { cooked?: string })?.cooked ?? ""), o.start as number | undefined);
+    else if (o.type === "TemplateElement")
+      fn(String((o.value as { cooked?: string })?.cooked ?? ""), o.start as number | undefined);
     for (const k in o) if (k !== "loc" && k !== "range" && k !== "position" && k !== "comments") walk(o[k]);
   };
   walk(estree);
@@ -83,7 +92,9 @@ export function estreeStrings(estree: unknown, fn: (value: string, start: number
 
 /** Property names of the object literal in an expression attribute: `params={{ a: 1, "b": 2 }}` → ["a", "b"]. */
 export function objectKeys(estree: unknown): string[] | null {
-  const body = (estree as { body?: { expression?: { type: string; properties?: { key?: { name?: string; value?: string } }[] } }[] })?.body;
+  const body = (
+    estree as { body?: { expression?: { type: string; properties?: { key?: { name?: string; value?: string } }[] } }[] }
+  )?.body;
   const expr = body?.[0]?.expression;
   if (!expr || expr.type !== "ObjectExpression") return null;
   return (expr.properties ?? []).map((p) => p.key?.name ?? String(p.key?.value ?? ""));

@@ -6,16 +6,55 @@ import { VFile } from "vfile";
 import { load as loadYaml } from "js-yaml";
 import GithubSlugger from "github-slugger";
 import { toString } from "mdast-util-to-string";
-import { attr, estreeStrings, insideDeprecated, isDeprecatedPage, JSX, mdParser, objectKeys, parser, walk, type Node } from "./mdx.ts";
+import {
+  attr,
+  estreeStrings,
+  insideDeprecated,
+  isDeprecatedPage,
+  JSX,
+  mdParser,
+  objectKeys,
+  parser,
+  walk,
+  type Node,
+} from "./mdx.ts";
 import { findSecrets, idCandidates, jsStrings, JS_LANGS, LineIndex } from "./text.ts";
 import { linter } from "./rules/style.ts";
 import type { FileFacts, FileKind, Finding } from "./types.ts";
 
 /** Attributes whose values are not prose: ids of examples/partials, URLs, CSS. */
-const NOT_PROSE_ATTRS = new Set(["example", "file", "region", "href", "src", "slug", "class", "className", "syncKey", "icon", "lang", "id", "replacement"]);
+const NOT_PROSE_ATTRS = new Set([
+  "example",
+  "file",
+  "region",
+  "href",
+  "src",
+  "slug",
+  "class",
+  "className",
+  "syncKey",
+  "icon",
+  "lang",
+  "id",
+  "replacement",
+]);
 
 export function emptyFacts(path: string, kind: FileKind): FileFacts {
-  return { path, kind, frontmatter: null, deprecatedPage: false, anchors: [], ids: [], links: [], renders: [], examples: [], propsUsed: [], callsGateway: false, ignores: [], findings: [] };
+  return {
+    path,
+    kind,
+    frontmatter: null,
+    deprecatedPage: false,
+    anchors: [],
+    ids: [],
+    links: [],
+    renders: [],
+    examples: [],
+    propsUsed: [],
+    callsGateway: false,
+    ignores: [],
+    findings: [],
+  };
 }
 
 /**
@@ -46,7 +85,14 @@ function parseExample(path: string, text: string, prefixes: ReadonlySet<string>)
   }
   facts.callsGateway = text.includes("gateway.ai.cloudflare.com");
   for (const s of findSecrets(text)) {
-    facts.findings.push({ path, ...lines.pos(s.index), rule: "style", code: "no-secrets", severity: "error", message: `${s.message}: read it from an environment variable` });
+    facts.findings.push({
+      path,
+      ...lines.pos(s.index),
+      rule: "style",
+      code: "no-secrets",
+      severity: "error",
+      message: `${s.message}: read it from an environment variable`,
+    });
   }
   return facts;
 }
@@ -60,9 +106,23 @@ function parseMdx(path: string, text: string, kind: FileKind, prefixes: Readonly
   try {
     tree = (path.endsWith(".md") ? mdParser : parser).parse(file) as unknown as Node;
   } catch (e) {
-    const err = e as { line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } }; reason?: string; message: string };
+    const err = e as {
+      line?: number;
+      column?: number;
+      place?: { line?: number; column?: number; start?: { line: number; column: number } };
+      reason?: string;
+      message: string;
+    };
     const place = err.place && "start" in err.place ? err.place.start : err.place;
-    facts.findings.push({ path, line: place?.line ?? err.line ?? 1, column: place?.column ?? err.column ?? 1, rule: "style", code: "parse", severity: "error", message: `cannot parse MDX: ${err.reason ?? err.message}` });
+    facts.findings.push({
+      path,
+      line: place?.line ?? err.line ?? 1,
+      column: place?.column ?? err.column ?? 1,
+      rule: "style",
+      code: "parse",
+      severity: "error",
+      message: `cannot parse MDX: ${err.reason ?? err.message}`,
+    });
     return facts;
   }
 
@@ -74,7 +134,15 @@ function parseMdx(path: string, text: string, kind: FileKind, prefixes: Readonly
       facts.frontmatter = fm && typeof fm === "object" ? (fm as Record<string, unknown>) : {};
     } catch (e) {
       const mark = (e as { mark?: { line: number; column: number } }).mark;
-      facts.findings.push({ path, line: (mark?.line ?? 0) + 2, column: (mark?.column ?? 0) + 1, rule: "style", code: "frontmatter", severity: "error", message: `frontmatter is not valid YAML: ${(e as { reason?: string }).reason ?? (e as Error).message.split("\n")[0]}` });
+      facts.findings.push({
+        path,
+        line: (mark?.line ?? 0) + 2,
+        column: (mark?.column ?? 0) + 1,
+        rule: "style",
+        code: "frontmatter",
+        severity: "error",
+        message: `frontmatter is not valid YAML: ${(e as { reason?: string }).reason ?? (e as Error).message.split("\n")[0]}`,
+      });
     }
   }
   facts.deprecatedPage = isDeprecatedPage(facts.frontmatter);
@@ -132,7 +200,8 @@ function parseMdx(path: string, text: string, kind: FileKind, prefixes: Readonly
         const value = String(node.value);
         const contentStart = text.indexOf("\n", start(node)) + 1;
         if (JS_LANGS.has(String(node.lang ?? "").toLowerCase())) {
-          for (const p of jsStrings(value)) if (!p.moduleSpecifier) scan(p.text, contentStart + p.offset, node, "code", dep);
+          for (const p of jsStrings(value))
+            if (!p.moduleSpecifier) scan(p.text, contentStart + p.offset, node, "code", dep);
         } else scan(value, contentStart, node, "code", dep);
         return;
       }
@@ -146,7 +215,9 @@ function parseMdx(path: string, text: string, kind: FileKind, prefixes: Readonly
       case "mdxFlowExpression":
       case "mdxTextExpression":
         collectProps(String(node.value), node);
-        estreeStrings(node.data?.estree, (v, s) => scan(v, typeof s === "number" ? s + 1 : start(node), node, "expression", dep));
+        estreeStrings(node.data?.estree, (v, s) =>
+          scan(v, typeof s === "number" ? s + 1 : start(node), node, "expression", dep),
+        );
         return;
     }
     if (!JSX.has(node.type)) return;
@@ -157,31 +228,48 @@ function parseMdx(path: string, text: string, kind: FileKind, prefixes: Readonly
       if (a.type !== "mdxJsxAttribute" || !a.name) continue;
       if (typeof a.value === "string") {
         const vStart = text.indexOf(a.value, start(anode));
-        if (a.name === "href" || (a.name === "replacement" && name === "Deprecated")) facts.links.push({ url: a.value, ...apos, where: "href" });
+        if (a.name === "href" || (a.name === "replacement" && name === "Deprecated"))
+          facts.links.push({ url: a.value, ...apos, where: "href" });
         else if (a.name === "id" && name === "ModelId") push(a.value, vStart, anode, "<ModelId>", dep, true);
         else if (a.name === "id") facts.anchors.push(a.value);
         else if (a.name === "model") push(a.value, vStart, anode, `<${name} model>`, dep);
         else if (!NOT_PROSE_ATTRS.has(a.name)) scan(a.value, vStart, anode, `<${name} ${a.name}>`, dep);
       } else if (a.value && typeof a.value === "object") {
         collectProps(a.value.value, anode);
-        estreeStrings(a.value.data?.estree, (v, s) => scan(v, typeof s === "number" ? s + 1 : start(anode), anode, `<${name} ${a.name}>`, dep));
+        estreeStrings(a.value.data?.estree, (v, s) =>
+          scan(v, typeof s === "number" ? s + 1 : start(anode), anode, `<${name} ${a.name}>`, dep),
+        );
       }
     }
     if (name === "Render") {
       const file = attr(node, "file");
       const paramsAttr = node.attributes?.find((a) => a.name === "params");
-      const params = paramsAttr && typeof paramsAttr.value === "object" && paramsAttr.value ? objectKeys(paramsAttr.value.data?.estree) : [];
+      const params =
+        paramsAttr && typeof paramsAttr.value === "object" && paramsAttr.value
+          ? objectKeys(paramsAttr.value.data?.estree)
+          : [];
       if (file) facts.renders.push({ file, params, ...pos, deprecatedContext: dep });
     } else if (name === "TypeScriptExample" || name === "Example") {
       const example = attr(node, "example");
-      if (example) facts.examples.push({ example, region: attr(node, "region") ?? null, component: name, ...pos, deprecatedContext: dep });
+      if (example)
+        facts.examples.push({
+          example,
+          region: attr(node, "region") ?? null,
+          component: name,
+          ...pos,
+          deprecatedContext: dep,
+        });
     }
   });
   return facts;
 
   function collectProps(code: string, node: Node) {
     for (const m of code.matchAll(/\bprops\.([A-Za-z_$][\w$]*)/g)) {
-      facts.propsUsed.push({ name: m[1], line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+      facts.propsUsed.push({
+        name: m[1],
+        line: node.position?.start.line ?? 1,
+        column: node.position?.start.column ?? 1,
+      });
     }
   }
 }

@@ -14,7 +14,21 @@ import type { FileFacts, FileKind } from "./types.ts";
 export const DOCS_DIR = "src/content/docs";
 
 /** Gateway provider slugs that are not also model authors (the deprecated surfaces' id prefixes). */
-const PROVIDER_SLUGS = ["workers-ai", "google-ai-studio", "google-vertex-ai", "grok", "openrouter", "azure-openai", "aws-bedrock", "perplexity-ai", "huggingface", "cerebras", "replicate", "mistral", "cohere"];
+const PROVIDER_SLUGS = [
+  "workers-ai",
+  "google-ai-studio",
+  "google-vertex-ai",
+  "grok",
+  "openrouter",
+  "azure-openai",
+  "aws-bedrock",
+  "perplexity-ai",
+  "huggingface",
+  "cerebras",
+  "replicate",
+  "mistral",
+  "cohere",
+];
 
 /** First segments that make `x/y` a model-id candidate: catalog authors, alias prefixes, provider slugs. */
 export function idPrefixes(): Set<string> {
@@ -29,7 +43,15 @@ export function idPrefixes(): Set<string> {
   return set;
 }
 
-export type ManifestEntry = { file: string; language: string; regions: string[]; endpoints: string[]; models: string[]; deprecated: boolean };
+export type ManifestEntry = {
+  file: string;
+  language: string;
+  regions: string[];
+  endpoints: string[];
+  models: string[];
+  deprecated: boolean;
+  shows?: "failure";
+};
 
 export type Project = {
   root: string;
@@ -60,17 +82,26 @@ function files(root: string, dir: string, name: RegExp): string[] {
 
 /** `start/overview.mdx` → `/start/overview/`; `index.mdx` → `/`; a frontmatter `slug` wins. */
 export function pageRoute(relToDocs: string, frontmatterSlug?: unknown): string {
-  if (typeof frontmatterSlug === "string") return frontmatterSlug === "" || frontmatterSlug === "/" ? "/" : `/${frontmatterSlug.replace(/^\/|\/$/g, "")}/`;
-  const segs = relToDocs.replace(/\.mdx?$/, "").split("/").map((s) => slug(s));
+  if (typeof frontmatterSlug === "string")
+    return frontmatterSlug === "" || frontmatterSlug === "/" ? "/" : `/${frontmatterSlug.replace(/^\/|\/$/g, "")}/`;
+  const segs = relToDocs
+    .replace(/\.mdx?$/, "")
+    .split("/")
+    .map((s) => slug(s));
   if (segs[segs.length - 1] === "index") segs.pop();
   return segs.length ? `/${segs.join("/")}/` : "/";
 }
 
-export async function loadProject(root: string, opts: { dist?: string; parallel?: boolean; cache?: boolean } = {}): Promise<Project> {
+export async function loadProject(
+  root: string,
+  opts: { dist?: string; parallel?: boolean; cache?: boolean } = {},
+): Promise<Project> {
   const pageFiles = files(root, DOCS_DIR, /\.mdx?$/);
   const partialFiles = files(root, "partials", /\.mdx?$/);
   // Examples are examples/<topic>/<name>.ts|.sh; the harness, tests and scripts are not shown to readers.
-  const exampleFiles = files(root, "examples", /\.(ts|sh)$/).filter((f) => f.split("/").length === 3 && !/^examples\/(node_modules|test|harness|scripts)\//.test(f));
+  const exampleFiles = files(root, "examples", /\.(ts|sh)$/).filter(
+    (f) => f.split("/").length === 3 && !/^examples\/(node_modules|test|harness|scripts)\//.test(f),
+  );
   const pageFiles2 = files(root, "src/pages", /\.(astro|ts|js|md|mdx)$/);
   const publicFiles = files(root, "public", /./);
   const jobs: { path: string; kind: FileKind }[] = [
@@ -96,7 +127,8 @@ export async function loadProject(root: string, opts: { dist?: string; parallel?
   for (const f of pageFiles2) {
     if (f.includes("[")) continue;
     let r = f.slice("src/pages".length).replace(/\.(astro|md|mdx|ts|js)$/, "");
-    if (/\.[a-z]+$/.test(r)) routes.set(r, f); // endpoints such as llms.txt.ts
+    if (/\.[a-z]+$/.test(r))
+      routes.set(r, f); // endpoints such as llms.txt.ts
     else routes.set(r.replace(/\/index$/, "").replace(/\/?$/, "/"), f);
   }
   for (const f of publicFiles) routes.set(f.slice("public".length), f);
@@ -105,7 +137,8 @@ export async function loadProject(root: string, opts: { dist?: string; parallel?
     for (const r of ["/llms.txt", "/llms-full.txt", "/llms-small.txt"]) routes.set(r, "generated: starlight-llms-txt");
   }
   if (opts.dist) {
-    for (const f of files(opts.dist, ".", /^index\.html$/)) routes.set(`/${f.replace(/^\.\//, "").replace(/index\.html$/, "")}`, `built: ${f}`);
+    for (const f of files(opts.dist, ".", /^index\.html$/))
+      routes.set(`/${f.replace(/^\.\//, "").replace(/index\.html$/, "")}`, `built: ${f}`);
   }
   const partialById = new Map(partials.map((p) => [p.path.replace(/^partials\//, "").replace(/\.mdx?$/, ""), p]));
   for (const p of pages) {
@@ -130,12 +163,16 @@ export async function loadProject(root: string, opts: { dist?: string; parallel?
 
   // A partial is in a deprecation context when every <Render> of it is (directly, or via such a partial).
   const deprecatedPartials = new Set<string>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const part of partials) {
       if (deprecatedPartials.has(part.path) || part.deprecatedPage) continue;
       const id = part.path.replace(/^partials\//, "").replace(/\.mdx?$/, "");
-      const uses = [...pages, ...partials].flatMap((f) => f.renders.filter((r) => r.file === id).map((r) => r.deprecatedContext || f.deprecatedPage || deprecatedPartials.has(f.path)));
+      const uses = [...pages, ...partials].flatMap((f) =>
+        f.renders
+          .filter((r) => r.file === id)
+          .map((r) => r.deprecatedContext || f.deprecatedPage || deprecatedPartials.has(f.path)),
+      );
       if (uses.length && uses.every(Boolean)) {
         deprecatedPartials.add(part.path);
         changed = true;
@@ -171,7 +208,13 @@ export async function loadProject(root: string, opts: { dist?: string; parallel?
 }
 
 /** Reuses cached facts for unchanged files and parses the rest. */
-async function parseCached(root: string, jobs: { path: string; kind: FileKind }[], prefixes: Set<string>, parallel: boolean, useCache: boolean): Promise<FileFacts[]> {
+async function parseCached(
+  root: string,
+  jobs: { path: string; kind: FileKind }[],
+  prefixes: Set<string>,
+  parallel: boolean,
+  useCache: boolean,
+): Promise<FileFacts[]> {
   if (!useCache) return parseAll(root, jobs, prefixes, parallel);
   const cache = openCache(root, cacheSalt(prefixes));
   const texts = new Map(jobs.map((j) => [j.path, readFileSync(join(root, j.path), "utf8")]));
@@ -191,19 +234,27 @@ async function parseCached(root: string, jobs: { path: string; kind: FileKind }[
 }
 
 /** Parses the files, spreading them over worker threads when there are enough to pay for the threads' start-up. */
-async function parseAll(root: string, jobs: { path: string; kind: FileKind }[], prefixes: Set<string>, parallel: boolean): Promise<FileFacts[]> {
+async function parseAll(
+  root: string,
+  jobs: { path: string; kind: FileKind }[],
+  prefixes: Set<string>,
+  parallel: boolean,
+): Promise<FileFacts[]> {
   const threads = parallel && jobs.length >= 150 ? Math.min(availableParallelism(), 4) : 1;
   if (!jobs.length) return [];
   // Loaded only when something must be parsed: a fully cached run never loads the markdown stack.
   const { parseFile } = await import("./parse.ts");
-  if (threads <= 1) return jobs.map((j) => parseFile(j.path, readFileSync(join(root, j.path), "utf8"), j.kind, prefixes));
+  if (threads <= 1)
+    return jobs.map((j) => parseFile(j.path, readFileSync(join(root, j.path), "utf8"), j.kind, prefixes));
   // Deal files round-robin so each share has a similar mix; the main thread parses share 0 while workers run.
   const shares: { path: string; kind: FileKind }[][] = Array.from({ length: threads }, () => []);
   jobs.forEach((j, i) => shares[i % threads].push(j));
   const pending = shares.slice(1).map(
     (files) =>
       new Promise<FileFacts[]>((resolve, reject) => {
-        const w = new Worker(new URL("./worker.ts", import.meta.url), { workerData: { root, files, prefixes: [...prefixes] } });
+        const w = new Worker(new URL("./worker.ts", import.meta.url), {
+          workerData: { root, files, prefixes: [...prefixes] },
+        });
         w.once("message", (m) => {
           resolve(m);
           void w.terminate();

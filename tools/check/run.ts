@@ -19,7 +19,14 @@ export type CheckOptions = {
   cache?: boolean;
 };
 
-export type Report = { findings: Finding[]; errors: number; warnings: number; files: number; ms: number; project: Project };
+export type Report = {
+  findings: Finding[];
+  errors: number;
+  warnings: number;
+  files: number;
+  ms: number;
+  project: Project;
+};
 
 export async function runCheck(opts: CheckOptions): Promise<Report> {
   const t0 = performance.now();
@@ -35,25 +42,47 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
     findings.push(...checkExampleUsage(project));
   } else {
     // Parse errors always count: a file we cannot read is a file no rule has checked.
-    for (const f of [...project.pages, ...project.partials]) findings.push(...f.findings.filter((x) => x.code === "parse"));
+    for (const f of [...project.pages, ...project.partials])
+      findings.push(...f.findings.filter((x) => x.code === "parse"));
   }
   if (rules.has("model-ids")) findings.push(...checkModelIds(project));
   if (rules.has("redirects")) {
     let history: History | null = null;
     if (opts.noGit) {
-      findings.push({ path: "redirects.json", line: 1, column: 1, rule: "redirects", code: "history", severity: "warning", message: "--no-git: removed pages were NOT checked for redirects" });
+      findings.push({
+        path: "redirects.json",
+        line: 1,
+        column: 1,
+        rule: "redirects",
+        code: "history",
+        severity: "warning",
+        message: "--no-git: removed pages were NOT checked for redirects",
+      });
     } else history = pageHistory(opts.root);
     findings.push(...checkRedirects(project, history));
   }
   if (rules.has("links")) findings.push(...checkLinks(project));
   if (rules.has("partials")) findings.push(...checkPartials(project));
   if (project.manifestError) {
-    findings.push({ path: "examples/manifest.json", line: 1, column: 1, rule: "model-ids", code: "manifest", severity: "error", message: `examples/manifest.json is not valid JSON: ${project.manifestError}` });
+    findings.push({
+      path: "examples/manifest.json",
+      line: 1,
+      column: 1,
+      rule: "model-ids",
+      code: "manifest",
+      severity: "error",
+      message: `examples/manifest.json is not valid JSON: ${project.manifestError}`,
+    });
   }
 
   // `check-ignore RULE` comments, then one finding per place and problem; sorted by file and position.
   const ignores = new Map([...project.pages, ...project.partials, ...project.examples].map((f) => [f.path, f.ignores]));
-  const ignored = (f: Finding) => (ignores.get(f.path) ?? []).some((i) => (i.line === f.line || i.line === f.line - 1) && (i.rules.includes(f.rule) || i.rules.includes(`${f.rule}/${f.code}`)));
+  const ignored = (f: Finding) =>
+    (ignores.get(f.path) ?? []).some(
+      (i) =>
+        (i.line === f.line || i.line === f.line - 1) &&
+        (i.rules.includes(f.rule) || i.rules.includes(`${f.rule}/${f.code}`)),
+    );
   const seen = new Set<string>();
   const unique = findings.filter((f) => {
     if (ignored(f)) return false;

@@ -57,7 +57,8 @@ function tokenCandidate(token: string, prefixes: ReadonlySet<string>): { id: str
   if (run >= 0) {
     const rest = token.slice(run + 8).replace(/[?#].*$/, "");
     // `/ai/run/{model}`, `/ai/run/$MODEL`, `/ai/run/:model` are placeholders, not ids.
-    if (/^[@a-z0-9]/.test(rest) && rest.includes("/") && /^[@a-z0-9/._-]+$/.test(rest)) return { id: rest, at: run + 8 };
+    if (/^[@a-z0-9]/.test(rest) && rest.includes("/") && /^[@a-z0-9/._-]+$/.test(rest))
+      return { id: rest, at: run + 8 };
     return null;
   }
   if (token.includes("://")) return null;
@@ -67,7 +68,8 @@ function tokenCandidate(token: string, prefixes: ReadonlySet<string>): { id: str
   }
   const segs = token.split("/");
   if (segs.length === 2 && prefixes.has(segs[0]) && NAME.test(segs[1])) return { id: token, at: 0 };
-  if (segs.length === 3 && segs[0] === "openrouter" && prefixes.has(segs[1]) && NAME.test(segs[2])) return { id: token, at: 0 };
+  if (segs.length === 3 && segs[0] === "openrouter" && prefixes.has(segs[1]) && NAME.test(segs[2]))
+    return { id: token, at: 0 };
   const cf = token.indexOf("/@cf/");
   if (cf > 0 && CF_ID.test(token.slice(cf + 1))) return { id: token.slice(cf + 1), at: cf + 1 };
   return null;
@@ -97,8 +99,14 @@ export function jsStrings(code: string): JsString[] {
     for (const t of tokens) {
       const label = t.type.label;
       if (label === "string") {
-        const spec = prev === "from" || prev === "import" || (prev === "(" && (prevPrev === "import" || prevPrev === "require"));
-        out.push({ text: code.slice(t.start + 1, t.end - 1), offset: t.start + 1, kind: "string", moduleSpecifier: spec });
+        const spec =
+          prev === "from" || prev === "import" || (prev === "(" && (prevPrev === "import" || prevPrev === "require"));
+        out.push({
+          text: code.slice(t.start + 1, t.end - 1),
+          offset: t.start + 1,
+          kind: "string",
+          moduleSpecifier: spec,
+        });
       } else if (label === "template") {
         out.push({ text: code.slice(t.start, t.end), offset: t.start, kind: "string", moduleSpecifier: false });
       }
@@ -110,14 +118,31 @@ export function jsStrings(code: string): JsString[] {
     const seen = out.length ? out[out.length - 1].offset : 0;
     for (const m of code.slice(seen).matchAll(/(["'`])((?:\\.|(?!\1)[^\\\n])*)\1/g)) {
       const before = code.slice(Math.max(0, seen + m.index - 12), seen + m.index);
-      out.push({ text: m[2], offset: seen + m.index + 1, kind: "string", moduleSpecifier: /\b(from|import|require\()\s*\(?\s*$/.test(before) });
+      out.push({
+        text: m[2],
+        offset: seen + m.index + 1,
+        kind: "string",
+        moduleSpecifier: /\b(from|import|require\()\s*\(?\s*$/.test(before),
+      });
     }
   }
   return out;
 }
 
 /** Languages whose fences are lexed as JavaScript; everything else (sh, http, text, yaml) is read as words. */
-export const JS_LANGS = new Set(["js", "javascript", "mjs", "cjs", "ts", "typescript", "mts", "tsx", "jsx", "json", "jsonc"]);
+export const JS_LANGS = new Set([
+  "js",
+  "javascript",
+  "mjs",
+  "cjs",
+  "ts",
+  "typescript",
+  "mts",
+  "tsx",
+  "jsx",
+  "json",
+  "jsonc",
+]);
 
 /** Placeholder-looking values after `Bearer`: `$TOKEN`, `${token}`, `<API_TOKEN>`, `{api_token}`, `YOUR_TOKEN`, `xxxx`. */
 function isPlaceholder(v: string): boolean {
@@ -135,20 +160,32 @@ export function findSecrets(text: string): { index: number; length: number; mess
   const out: { index: number; length: number; message: string }[] = [];
   for (const m of text.matchAll(/(?<![\w-])sk-(?:proj-|ant-(?:api\d+-)?|or-v1-)?[A-Za-z0-9_-]{20,}/g)) {
     if (/\d/.test(m[0]) && /[A-Za-z]/.test(m[0].slice(3))) {
-      out.push({ index: m.index, length: m[0].length, message: `a provider API key (\`${m[0].slice(0, 8)}…\`) is written out` });
+      out.push({
+        index: m.index,
+        length: m[0].length,
+        message: `a provider API key (\`${m[0].slice(0, 8)}…\`) is written out`,
+      });
     }
   }
   for (const m of text.matchAll(/api[_-]?token["']?\s*[=:]\s*["']?([A-Za-z0-9_-]{40})(?![A-Za-z0-9_-])/gi)) {
     const v = m[1];
     if (isPlaceholder(v)) continue;
-    out.push({ index: m.index + m[0].length - v.length, length: v.length, message: `a Cloudflare API token (\`${v.slice(0, 6)}…\`) is written out` });
+    out.push({
+      index: m.index + m[0].length - v.length,
+      length: v.length,
+      message: `a Cloudflare API token (\`${v.slice(0, 6)}…\`) is written out`,
+    });
   }
   for (const m of text.matchAll(/\bBearer\s+([^\s"'`,;)]+)/g)) {
     const v = m[1];
     if (isPlaceholder(v) || out.some((o) => o.index >= m.index && o.index < m.index + m[0].length)) continue;
     if (v.length < 12) continue;
     const what = /^[A-Za-z0-9_-]{40}$/.test(v) ? "a Cloudflare API token" : "a literal bearer token";
-    out.push({ index: m.index + m[0].length - v.length, length: v.length, message: `${what} (\`${v.slice(0, 6)}…\`) is written out` });
+    out.push({
+      index: m.index + m[0].length - v.length,
+      length: v.length,
+      message: `${what} (\`${v.slice(0, 6)}…\`) is written out`,
+    });
   }
   return out;
 }

@@ -34,7 +34,12 @@ export type LinkMention = Pos & { url: string; where: "link" | "href" | "definit
 
 export type RenderMention = Pos & { file: string; params: string[] | null; deprecatedContext: boolean };
 
-export type ExampleMention = Pos & { example: string; region: string | null; component: string; deprecatedContext: boolean };
+export type ExampleMention = Pos & {
+  example: string;
+  region: string | null;
+  component: string;
+  deprecatedContext: boolean;
+};
 
 export type FileKind = "page" | "partial" | "example";
 

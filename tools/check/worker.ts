@@ -8,6 +8,10 @@ import type { FileKind } from "./types.ts";
 module.enableCompileCache?.();
 const { parseFile } = await import("./parse.ts");
 
-const { root, files, prefixes } = workerData as { root: string; files: { path: string; kind: FileKind }[]; prefixes: string[] };
+const { root, files, prefixes } = workerData as {
+  root: string;
+  files: { path: string; kind: FileKind }[];
+  prefixes: string[];
+};
 const set = new Set(prefixes);
 parentPort!.postMessage(files.map((f) => parseFile(f.path, readFileSync(join(root, f.path), "utf8"), f.kind, set)));

@@ -32,9 +32,14 @@ describe("check-ignore comments", () => {
           "Also checked: `@cf/meta/llama-3.1-8b-instruct`.", // 11: links ignored, not model-ids
         ].join("\n"),
       ),
-      "examples/run/a.ts": '// check-ignore model-ids\nconst wrong = "moonshotai/kimi-k2.6";\nconst checked = "moonshotai/kimi-k2.6";\n',
+      "examples/run/a.ts":
+        '// check-ignore model-ids\nconst wrong = "moonshotai/kimi-k2.6";\nconst checked = "moonshotai/kimi-k2.6";\n',
     });
     const r = await runCheck({ root, rules: ["model-ids"], parallel: false });
-    expect(where(r.findings)).toEqual(["examples/run/a.ts:3 model-ids/unknown", "src/content/docs/a.mdx:9 model-ids/unknown", "src/content/docs/a.mdx:11 model-ids/retired"]);
+    expect(where(r.findings)).toEqual([
+      "examples/run/a.ts:3 model-ids/unknown",
+      "src/content/docs/a.mdx:9 model-ids/unknown",
+      "src/content/docs/a.mdx:11 model-ids/retired",
+    ]);
   });
 });

@@ -27,4 +27,5 @@ export async function project(files: Record<string, string>): Promise<Project> {
 }
 
 /** `path:line rule/code` of each finding, for compact assertions. */
-export const where = (fs: { path: string; line: number; rule: string; code: string }[]) => fs.map((f) => `${f.path}:${f.line} ${f.rule}/${f.code}`);
+export const where = (fs: { path: string; line: number; rule: string; code: string }[]) =>
+  fs.map((f) => `${f.path}:${f.line} ${f.rule}/${f.code}`);

@@ -2,13 +2,18 @@ import { describe, expect, it } from "vitest";
 import { checkLinks } from "../../../tools/check/rules/links.ts";
 import { page, project } from "./helpers.ts";
 
-const got = (fs: { path: string; line: number; code: string; severity: string }[]) => fs.map((f) => `${f.path}:${f.line} ${f.code}`);
+const got = (fs: { path: string; line: number; code: string; severity: string }[]) =>
+  fs.map((f) => `${f.path}:${f.line} ${f.code}`);
 
 describe("links", () => {
   it("internal links and anchors resolve (headings slugged like Astro, partial headings included)", async () => {
     const p = await project({
-      "src/content/docs/start/overview.mdx": page('## Send a request\n\n## Send a request\n\n<Render file="auth/h" />\n\n[a](#send-a-request-1) [b](/reference/run/#the-body) [c](#from-partial) [d](/models/cf/baai/bge-m3/) [e](https://example.com/x) [f](#_top) [g](../../reference/run/)'),
-      "src/content/docs/reference/run.mdx": page("## The `body`\n\n<a id=\"custom\" />\n[x](/start/overview/#custom-missing) [y](#custom)"),
+      "src/content/docs/start/overview.mdx": page(
+        '## Send a request\n\n## Send a request\n\n<Render file="auth/h" />\n\n[a](#send-a-request-1) [b](/reference/run/#the-body) [c](#from-partial) [d](/models/cf/baai/bge-m3/) [e](https://example.com/x) [f](#_top) [g](../../reference/run/)',
+      ),
+      "src/content/docs/reference/run.mdx": page(
+        '## The `body`\n\n<a id="custom" />\n[x](/start/overview/#custom-missing) [y](#custom)',
+      ),
       "partials/auth/h.mdx": "## From partial\n\nSee [the run page](/reference/run/#the-body).\n",
     });
     expect(got(checkLinks(p))).toEqual(["src/content/docs/reference/run.mdx:9 anchor"]);
@@ -47,7 +52,11 @@ describe("links", () => {
       "src/content/docs/b.mdx": page('## Other\n\n<Render file="p" />'),
       "partials/p.mdx": "See [setup](#setup), [missing](/nope/) and [relative](../a/).\n",
     });
-    expect(got(checkLinks(p))).toEqual(["partials/p.mdx:1 anchor", "partials/p.mdx:1 missing", "partials/p.mdx:1 relative"]);
+    expect(got(checkLinks(p))).toEqual([
+      "partials/p.mdx:1 anchor",
+      "partials/p.mdx:1 missing",
+      "partials/p.mdx:1 relative",
+    ]);
   });
 });
 
@@ -55,7 +64,10 @@ describe("deprecation replacements are links too", () => {
   it("checks <Deprecated replacement> and frontmatter deprecated.replacement", async () => {
     const p = await project({
       "src/content/docs/new.mdx": page("New."),
-      "src/content/docs/old.mdx": page('<Deprecated since="2026-01-01" replacement="/nwe/" />\n\n<Deprecated since="2026-01-01" replacement="/new/" />', "title: T\ndescription: D\ndeprecated:\n  since: 2026-01-01\n  replacement: /gone/"),
+      "src/content/docs/old.mdx": page(
+        '<Deprecated since="2026-01-01" replacement="/nwe/" />\n\n<Deprecated since="2026-01-01" replacement="/new/" />',
+        "title: T\ndescription: D\ndeprecated:\n  since: 2026-01-01\n  replacement: /gone/",
+      ),
     });
     const f = checkLinks(p);
     expect(got(f)).toEqual(["src/content/docs/old.mdx:6 missing", "src/content/docs/old.mdx:9 missing"]);

@@ -5,7 +5,9 @@ import { page, project, where } from "./helpers.ts";
 describe("partials", () => {
   it("unused partial → warning; unknown partial and undeclared params → errors", async () => {
     const p = await project({
-      "src/content/docs/a.mdx": page('<Render file="auth/rest" params={{ path: "/ai/run/", extra: 1 }} />\n\n<Render file="auth/rst" />'),
+      "src/content/docs/a.mdx": page(
+        '<Render file="auth/rest" params={{ path: "/ai/run/", extra: 1 }} />\n\n<Render file="auth/rst" />',
+      ),
       "partials/auth/rest.mdx": "---\nparams: [path]\n---\n\nCall {props.path} with {props.token}.\n",
       "partials/lonely.mdx": "Nobody renders me.\n",
     });
@@ -50,8 +52,13 @@ describe("partials inherit the deprecation context of the pages that render them
   const { runCheck } = await import("../../../tools/check/run.ts");
   const { writeTree } = await import("./helpers.ts");
   const files = (wrapInDeprecated: boolean) => ({
-    "src/content/docs/a.mdx": page(wrapInDeprecated ? '<Deprecated since="2026-01-01" replacement="/a/">\n<Render file="old" />\n</Deprecated>' : '<Render file="old" />'),
-    "partials/old.mdx": "Call `https://gateway.ai.cloudflare.com/v1/a/b/compat/chat/completions` with `google-ai-studio/gemini-2.5-flash`.\n",
+    "src/content/docs/a.mdx": page(
+      wrapInDeprecated
+        ? '<Deprecated since="2026-01-01" replacement="/a/">\n<Render file="old" />\n</Deprecated>'
+        : '<Render file="old" />',
+    ),
+    "partials/old.mdx":
+      "Call `https://gateway.ai.cloudflare.com/v1/a/b/compat/chat/completions` with `google-ai-studio/gemini-2.5-flash`.\n",
   });
 
   it("rendered only inside <Deprecated>: no deprecated-endpoint or provider-slug errors", async () => {
@@ -65,6 +72,8 @@ describe("partials inherit the deprecation context of the pages that render them
     const p = await project(files(false));
     expect(where(checkModelIds(p))).toEqual(["partials/old.mdx:1 model-ids/provider-slug"]);
     const r = await runCheck({ root: writeTree(files(false)), rules: ["style"], parallel: false });
-    expect(where(r.findings.filter((f) => f.code === "deprecated-endpoint"))).toEqual(["partials/old.mdx:1 style/deprecated-endpoint"]);
+    expect(where(r.findings.filter((f) => f.code === "deprecated-endpoint"))).toEqual([
+      "partials/old.mdx:1 style/deprecated-endpoint",
+    ]);
   });
 });

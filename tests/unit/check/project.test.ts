@@ -26,12 +26,25 @@ describe("project loader", () => {
     expect(p.pages.map((f) => f.path)).toEqual(["src/content/docs/index.mdx"]);
     expect(p.partials.map((f) => f.path)).toEqual(["partials/a/b.mdx"]);
     expect(p.examples.map((f) => f.path)).toEqual(["examples/run/fetch.ts"]);
-    for (const r of ["/", "/llms-extra.txt", "/status/", "/favicon.svg", "/built-only/", "/models/", "/deprecations/", "/models/cf/baai/bge-m3/"]) expect(p.routes.has(r), r).toBe(true);
+    for (const r of [
+      "/",
+      "/llms-extra.txt",
+      "/status/",
+      "/favicon.svg",
+      "/built-only/",
+      "/models/",
+      "/deprecations/",
+      "/models/cf/baai/bge-m3/",
+    ])
+      expect(p.routes.has(r), r).toBe(true);
   });
 
   it("worker threads give the same facts as one thread", { timeout: 60_000 }, async () => {
     const files: Record<string, string> = {};
-    for (let i = 0; i < 160; i++) files[`src/content/docs/g/p${i}.mdx`] = page(`## Part ${i}\n\nUse \`@cf/meta/llama-3.1-8b-instruct\` and [next](/g/p${i + 1}/).`);
+    for (let i = 0; i < 160; i++)
+      files[`src/content/docs/g/p${i}.mdx`] = page(
+        `## Part ${i}\n\nUse \`@cf/meta/llama-3.1-8b-instruct\` and [next](/g/p${i + 1}/).`,
+      );
     const root = writeTree(files);
     const serial = await loadProject(root, { parallel: false });
     const parallel = await loadProject(root, { parallel: true });

@@ -24,13 +24,21 @@ describe("parseRedirects", () => {
 
   it("keeps duplicate keys (JSON.parse would drop them) with their lines", () => {
     const { entries } = parseRedirects('{\n  "/a/": "/b/",\n  "/a/": "/c/"\n}\n');
-    expect(entries.map((e) => [e.from, e.to, e.line])).toEqual([["/a/", "/b/", 2], ["/a/", "/c/", 3]]);
+    expect(entries.map((e) => [e.from, e.to, e.line])).toEqual([
+      ["/a/", "/b/", 2],
+      ["/a/", "/c/", 3],
+    ]);
   });
 });
 
 describe("redirects rule", () => {
   it("a clean file passes; trailing slashes are normalised for comparison", async () => {
-    expect(checkRedirects(await site('{\n  "/start/intro/": "/start/overview/",\n  "/old/": "/reference/run/#body"\n}\n'), null)).toEqual([]);
+    expect(
+      checkRedirects(
+        await site('{\n  "/start/intro/": "/start/overview/",\n  "/old/": "/reference/run/#body"\n}\n'),
+        null,
+      ),
+    ).toEqual([]);
   });
 
   it("duplicates, self-loops, cycles, chains, missing targets, shadowed pages, missing slashes", async () => {
@@ -48,24 +56,49 @@ describe("redirects rule", () => {
       "}",
     ].join("\n");
     const f = checkRedirects(await site(text), null);
-    expect(codes(f).sort()).toEqual(["10 shadows-page", "3 duplicate", "3 trailing-slash", "4 self-loop", "5 cycle", "6 cycle", "7 chain", "9 missing-target"].sort());
+    expect(codes(f).sort()).toEqual(
+      [
+        "10 shadows-page",
+        "3 duplicate",
+        "3 trailing-slash",
+        "4 self-loop",
+        "5 cycle",
+        "6 cycle",
+        "7 chain",
+        "9 missing-target",
+      ].sort(),
+    );
     expect(f.find((x) => x.code === "chain")).toMatchObject({ suggestion: "/reference/run/" });
-    expect(f.find((x) => x.code === "chain")!.message).toMatch(/\/one\/ → \/two\/ → \/reference\/run\/: point "\/one\/" straight at "\/reference\/run\/"/);
+    expect(f.find((x) => x.code === "chain")!.message).toMatch(
+      /\/one\/ → \/two\/ → \/reference\/run\/: point "\/one\/" straight at "\/reference\/run\/"/,
+    );
     expect(f.find((x) => x.code === "missing-target")).toMatchObject({ suggestion: "/reference/run/" });
     expect(f.find((x) => x.code === "duplicate")!.message).toMatch(/first defined on line 2/);
   });
 
   it("generated routes (model pages, /models/, /deprecations/) are valid targets", async () => {
-    const text = '{\n  "/m/": "/models/cf/meta/llama-3.3-70b-instruct-fp8-fast/",\n  "/d/": "/deprecations/",\n  "/ms/": "/models/"\n}\n';
+    const text =
+      '{\n  "/m/": "/models/cf/meta/llama-3.3-70b-instruct-fp8-fast/",\n  "/d/": "/deprecations/",\n  "/ms/": "/models/"\n}\n';
     expect(checkRedirects(await site(text), null)).toEqual([]);
   });
 
   describe("coverage from git history", () => {
-    const ev = (status: PageEvent["status"], path: string, commit: string, to?: string): PageEvent => ({ commit, date: "2026-11-01", subject: `change ${path}`, status, path, to });
+    const ev = (status: PageEvent["status"], path: string, commit: string, to?: string): PageEvent => ({
+      commit,
+      date: "2026-11-01",
+      subject: `change ${path}`,
+      status,
+      path,
+      to,
+    });
     const history = (events: PageEvent[]): History => ({ ok: true, events, unshallowed: false });
 
     it("a removed page with no redirect fails, naming the URL and the commit; with a redirect it passes", async () => {
-      const events = [ev("D", "src/content/docs/start/old.mdx", "d".repeat(40)), ev("A", "src/content/docs/start/old.mdx", "a".repeat(40)), ev("A", "src/content/docs/start/overview.mdx", "a".repeat(40))];
+      const events = [
+        ev("D", "src/content/docs/start/old.mdx", "d".repeat(40)),
+        ev("A", "src/content/docs/start/old.mdx", "a".repeat(40)),
+        ev("A", "src/content/docs/start/overview.mdx", "a".repeat(40)),
+      ];
       const f = checkRedirects(await site("{}\n"), history(events));
       expect(where(f)).toEqual(["src/content/docs/start/old.mdx:1 redirects/removed-page"]);
       expect(f[0].message).toMatch(/\/start\/old\/ .* removed in commit dddddddddd \(2026-11-01/);
@@ -81,7 +114,10 @@ describe("redirects rule", () => {
     });
 
     it("history that cannot be read is an error, never a silent pass", async () => {
-      const f = checkRedirects(await site("{}\n"), { ok: false, error: "this is a shallow clone and `git fetch --unshallow` failed" });
+      const f = checkRedirects(await site("{}\n"), {
+        ok: false,
+        error: "this is a shallow clone and `git fetch --unshallow` failed",
+      });
       expect(f).toMatchObject([{ code: "history", severity: "error" }]);
     });
   });

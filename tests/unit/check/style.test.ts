@@ -3,31 +3,56 @@ import { checkExampleUsage } from "../../../tools/check/rules/example-usage.ts";
 import { facts, page, project, where } from "./helpers.ts";
 
 const own = (text: string, path?: string, kind?: "page" | "partial") =>
-  facts(text, path, kind).findings.filter((f) => !f.code.startsWith("remark-lint/")).map((f) => `${f.line} ${f.code} ${f.severity}`);
+  facts(text, path, kind)
+    .findings.filter((f) => !f.code.startsWith("remark-lint/"))
+    .map((f) => `${f.line} ${f.code} ${f.severity}`);
 
 describe("style: the site's own lint rules", () => {
   it("Worker code in a bare fence → use <TypeScriptExample>", () => {
-    const text = page("```ts\nexport default {\n  async fetch(request, env) {\n    return new Response(\"hi\");\n  },\n};\n```");
+    const text = page(
+      '```ts\nexport default {\n  async fetch(request, env) {\n    return new Response("hi");\n  },\n};\n```',
+    );
     expect(own(text)).toEqual(["6 worker-in-fence error"]);
   });
 
   it("near miss: a module's default export without fetch is not a Worker", () => {
-    expect(own(page("```ts\nexport default { name: \"x\" };\n```"))).toEqual([]);
+    expect(own(page('```ts\nexport default { name: "x" };\n```'))).toEqual([]);
   });
 
   it("an API call written by hand in a fence must come from examples/; the same URL in prose is not a request", () => {
-    const fence = page("```sh\ncurl https://api.cloudflare.com/client/v4/accounts/$ID/ai/run/@cf/meta/llama-3.3-70b-instruct-fp8-fast\n```");
+    const fence = page(
+      "```sh\ncurl https://api.cloudflare.com/client/v4/accounts/$ID/ai/run/@cf/meta/llama-3.3-70b-instruct-fp8-fast\n```",
+    );
     expect(own(fence)).toEqual(["6 handwritten-api-call error"]);
-    const prose = page("Requests go to `https://api.cloudflare.com/client/v4/accounts/{account_id}/ai/v1/chat/completions`, and https://api.cloudflare.com/client/v4/accounts/{id}/ai/run/ is the run path.");
+    const prose = page(
+      "Requests go to `https://api.cloudflare.com/client/v4/accounts/{account_id}/ai/v1/chat/completions`, and https://api.cloudflare.com/client/v4/accounts/{id}/ai/run/ is the run path.",
+    );
     expect(own(prose)).toEqual([]);
   });
 
   it("deprecated endpoints only on deprecated pages or inside <Deprecated>", () => {
-    expect(own(page("Call `https://gateway.ai.cloudflare.com/v1/a/b/openai` directly."))).toEqual(["6 deprecated-endpoint error"]);
+    expect(own(page("Call `https://gateway.ai.cloudflare.com/v1/a/b/openai` directly."))).toEqual([
+      "6 deprecated-endpoint error",
+    ]);
     expect(own(page("The old `/compat/chat/completions` route."))).toEqual(["6 deprecated-endpoint error"]);
-    expect(own(page('<Deprecated since="2026-01-01" replacement="/x/">\n\nCall `https://gateway.ai.cloudflare.com/v1/a/b/compat/chat/completions`.\n\n</Deprecated>'))).toEqual([]);
-    expect(own(page('<Deprecated what="The /compat/chat/completions endpoint" since="2026-01-01" replacement="/x/" />'))).toEqual([]);
-    expect(own(page("Call `gateway.ai.cloudflare.com`.", "title: T\ndescription: D\ndeprecated:\n  since: 2026-01-01\n  replacement: /x/"))).toEqual([]);
+    expect(
+      own(
+        page(
+          '<Deprecated since="2026-01-01" replacement="/x/">\n\nCall `https://gateway.ai.cloudflare.com/v1/a/b/compat/chat/completions`.\n\n</Deprecated>',
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      own(page('<Deprecated what="The /compat/chat/completions endpoint" since="2026-01-01" replacement="/x/" />')),
+    ).toEqual([]);
+    expect(
+      own(
+        page(
+          "Call `gateway.ai.cloudflare.com`.",
+          "title: T\ndescription: D\ndeprecated:\n  since: 2026-01-01\n  replacement: /x/",
+        ),
+      ),
+    ).toEqual([]);
     // Near miss: our own migration page URL contains "compat" but is not the endpoint.
     expect(own(page("See [the compat guide](/migration/compat/)."))).toEqual([]);
   });
@@ -36,7 +61,9 @@ describe("style: the site's own lint rules", () => {
     const key = `sk-proj-${"a1B2".repeat(6)}`;
     expect(own(page(`Set OPENAI_API_KEY=${key}.`))).toEqual(["6 no-secrets error"]);
     expect(own(page(`Send \`Authorization: Bearer ${"Tk9".repeat(13)}q\`.`))).toEqual(["6 no-secrets error"]);
-    expect(own(page("Send `Authorization: Bearer $CLOUDFLARE_API_TOKEN`; scikit's sk-learn is unrelated."))).toEqual([]);
+    expect(own(page("Send `Authorization: Bearer $CLOUDFLARE_API_TOKEN`; scikit's sk-learn is unrelated."))).toEqual(
+      [],
+    );
     const ex = facts(`const key = "${key}";\n`, "examples/x/a.ts", "example" as never);
     expect(where(ex.findings)).toEqual(["examples/x/a.ts:1 style/no-secrets"]);
   });
@@ -60,8 +87,22 @@ describe("style: the site's own lint rules", () => {
 describe("style: examples shown on pages", () => {
   it("a deprecated example outside a deprecation context, an unknown example and an unknown region are errors", async () => {
     const manifest = {
-      "gateway/compat": { file: "examples/gateway/compat.ts", language: "ts", regions: ["main"], endpoints: [], models: [], deprecated: true },
-      "run/fetch": { file: "examples/run/fetch.ts", language: "ts", regions: ["main"], endpoints: [], models: [], deprecated: false },
+      "gateway/compat": {
+        file: "examples/gateway/compat.ts",
+        language: "ts",
+        regions: ["main"],
+        endpoints: [],
+        models: [],
+        deprecated: true,
+      },
+      "run/fetch": {
+        file: "examples/run/fetch.ts",
+        language: "ts",
+        regions: ["main"],
+        endpoints: [],
+        models: [],
+        deprecated: false,
+      },
     };
     const p = await project({
       "examples/manifest.json": JSON.stringify(manifest),
@@ -78,7 +119,11 @@ describe("style: examples shown on pages", () => {
       ),
     });
     const f = checkExampleUsage(p);
-    expect(where(f)).toEqual(["src/content/docs/a.mdx:6 style/deprecated-endpoint", "src/content/docs/a.mdx:8 style/example-missing", "src/content/docs/a.mdx:9 style/example-region"]);
+    expect(where(f)).toEqual([
+      "src/content/docs/a.mdx:6 style/deprecated-endpoint",
+      "src/content/docs/a.mdx:8 style/example-missing",
+      "src/content/docs/a.mdx:9 style/example-region",
+    ]);
     expect(f[1].suggestion).toBe("run/fetch");
   });
 });
@@ -86,7 +131,9 @@ describe("style: examples shown on pages", () => {
 describe("frontmatter", () => {
   it("invalid YAML is reported at its line", () => {
     const f = facts("---\ntitle: T\ndescription: [unclosed\n---\n\nBody\n");
-    expect(f.findings.filter((x) => x.code === "frontmatter").map((x) => `${x.line} ${x.severity}`)).toEqual([expect.stringMatching(/^[34] error$/)]);
+    expect(f.findings.filter((x) => x.code === "frontmatter").map((x) => `${x.line} ${x.severity}`)).toEqual([
+      expect.stringMatching(/^[34] error$/),
+    ]);
   });
 });
 

@@ -6,13 +6,21 @@ const ids = (s: string) => idCandidates(s, prefixes).map((c) => c.id);
 
 describe("idCandidates", () => {
   it("finds @cf ids, author ids and provider-slug ids as whole tokens", () => {
-    expect(ids("use @cf/meta/llama-3.3-70b-instruct-fp8-fast or openai/gpt-4.1.")).toEqual(["@cf/meta/llama-3.3-70b-instruct-fp8-fast", "openai/gpt-4.1"]);
-    expect(ids('"model": "workers-ai/@cf/baai/bge-m3", (google-ai-studio/gemini-2.5-flash)')).toEqual(["workers-ai/@cf/baai/bge-m3", "google-ai-studio/gemini-2.5-flash"]);
+    expect(ids("use @cf/meta/llama-3.3-70b-instruct-fp8-fast or openai/gpt-4.1.")).toEqual([
+      "@cf/meta/llama-3.3-70b-instruct-fp8-fast",
+      "openai/gpt-4.1",
+    ]);
+    expect(ids('"model": "workers-ai/@cf/baai/bge-m3", (google-ai-studio/gemini-2.5-flash)')).toEqual([
+      "workers-ai/@cf/baai/bge-m3",
+      "google-ai-studio/gemini-2.5-flash",
+    ]);
     expect(ids("--model=anthropic/claude-sonnet-4")).toEqual(["anthropic/claude-sonnet-4"]);
   });
 
   it("takes the model part of a run URL, but not the path itself or a placeholder", () => {
-    expect(ids("https://api.cloudflare.com/client/v4/accounts/$ID/ai/run/@cf/meta/llama-3.1-8b-instruct")).toEqual(["@cf/meta/llama-3.1-8b-instruct"]);
+    expect(ids("https://api.cloudflare.com/client/v4/accounts/$ID/ai/run/@cf/meta/llama-3.1-8b-instruct")).toEqual([
+      "@cf/meta/llama-3.1-8b-instruct",
+    ]);
     expect(ids("POST /accounts/{account_id}/ai/run/{model_name}")).toEqual([]);
     expect(ids("the /ai/run/ path and /ai/run/$MODEL")).toEqual([]);
   });
@@ -27,7 +35,8 @@ describe("idCandidates", () => {
 
 describe("jsStrings", () => {
   it("returns string literals, template text and comments, and marks module specifiers", () => {
-    const code = 'import OpenAI from "openai/helpers";\nconst r = a / b; // uses openai/gpt-4.1\nconst m = "@cf/baai/bge-m3";\nconst u = `x/${y}`;';
+    const code =
+      'import OpenAI from "openai/helpers";\nconst r = a / b; // uses openai/gpt-4.1\nconst m = "@cf/baai/bge-m3";\nconst u = `x/${y}`;';
     const got = jsStrings(code);
     expect(got.find((s) => s.text === "openai/helpers")?.moduleSpecifier).toBe(true);
     expect(got.find((s) => s.text === "@cf/baai/bge-m3")?.moduleSpecifier).toBe(false);
@@ -52,8 +61,14 @@ describe("findSecrets", () => {
   });
 
   it("near misses: placeholders, variables and sk- words are not secrets", () => {
-    expect(findSecrets("Bearer $CLOUDFLARE_API_TOKEN, Bearer ${token}, Bearer <API_TOKEN>, Bearer {api_token}, Bearer YOUR_TOKEN")).toEqual([]);
+    expect(
+      findSecrets(
+        "Bearer $CLOUDFLARE_API_TOKEN, Bearer ${token}, Bearer <API_TOKEN>, Bearer {api_token}, Bearer YOUR_TOKEN",
+      ),
+    ).toEqual([]);
     expect(findSecrets("Bearer CF_TEMP_TOKEN and `Bearer ` + token")).toEqual([]);
-    expect(findSecrets("install scikit-learn (sk-learn); the task-sk-12 ticket; sk-xxxxxxxxxxxxxxxxxxxxxxxx")).toEqual([]);
+    expect(findSecrets("install scikit-learn (sk-learn); the task-sk-12 ticket; sk-xxxxxxxxxxxxxxxxxxxxxxxx")).toEqual(
+      [],
+    );
   });
 });

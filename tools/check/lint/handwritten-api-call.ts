@@ -7,7 +7,10 @@ export const handwrittenApiCall = lintRule({ origin: "check:handwritten-api-call
     if (node.type !== "code") return;
     const m = /\/client\/v4\/accounts\/[^/\s"'`]+\/ai\/[^\s"'`]*/.exec(String(node.value));
     if (m) {
-      file.message(`an API call written by hand (\`${m[0]}\`): put it in examples/ and show it with <Example> or <TypeScriptExample>`, node as never);
+      file.message(
+        `an API call written by hand (\`${m[0]}\`): put it in examples/ and show it with <Example> or <TypeScriptExample>`,
+        node as never,
+      );
     }
   });
 });

@@ -8,6 +8,9 @@ export const noSecrets = lintRule({ origin: "check:no-secrets" }, (_tree, file) 
     const before = text.slice(0, s.index);
     const line = before.split("\n").length;
     const column = s.index - before.lastIndexOf("\n");
-    file.message(`${s.message}: use an environment variable or a placeholder such as $CLOUDFLARE_API_TOKEN`, { line, column });
+    file.message(`${s.message}: use an environment variable or a placeholder such as $CLOUDFLARE_API_TOKEN`, {
+      line,
+      column,
+    });
   }
 });

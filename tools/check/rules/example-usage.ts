@@ -16,18 +16,39 @@ export function checkExampleUsage(project: Project): Finding[] {
     for (const u of f.examples) {
       const at = { path: f.path, line: u.line, column: u.column, rule: "style" as const };
       const entry = entries?.[u.example];
-      const exists = entry || exampleIds.has(u.example) || ["ts", "sh"].some((x) => existsSync(join(project.root, "examples", `${u.example}.${x}`)));
+      const exists =
+        entry ||
+        exampleIds.has(u.example) ||
+        ["ts", "sh"].some((x) => existsSync(join(project.root, "examples", `${u.example}.${x}`)));
       if (!exists) {
         const near = nearest(u.example, entries ? Object.keys(entries) : exampleIds);
-        findings.push({ ...at, code: "example-missing", severity: "error", message: `<${u.component} example="${u.example}"> names no file in examples/${near ? `: did you mean "${near}"?` : ""}`, suggestion: near });
+        findings.push({
+          ...at,
+          code: "example-missing",
+          severity: "error",
+          message: `<${u.component} example="${u.example}"> names no file in examples/${near ? `: did you mean "${near}"?` : ""}`,
+          suggestion: near,
+        });
         continue;
       }
       if (entry && u.region && Array.isArray(entry.regions) && !entry.regions.includes(u.region)) {
-        findings.push({ ...at, code: "example-region", severity: "error", message: `example "${u.example}" has no region "${u.region}" (regions: ${entry.regions.join(", ") || "none"})` });
+        findings.push({
+          ...at,
+          code: "example-region",
+          severity: "error",
+          message: `example "${u.example}" has no region "${u.region}" (regions: ${entry.regions.join(", ") || "none"})`,
+        });
       }
-      const deprecated = entry ? entry.deprecated : project.examples.find((e) => e.path.startsWith(`examples/${u.example}.`))?.callsGateway;
+      const deprecated = entry
+        ? entry.deprecated
+        : project.examples.find((e) => e.path.startsWith(`examples/${u.example}.`))?.callsGateway;
       if (deprecated && !u.deprecatedContext) {
-        findings.push({ ...at, code: "deprecated-endpoint", severity: "error", message: `example "${u.example}" calls a deprecated endpoint: show it only on a page marked \`deprecated:\` or inside <Deprecated>` });
+        findings.push({
+          ...at,
+          code: "deprecated-endpoint",
+          severity: "error",
+          message: `example "${u.example}" calls a deprecated endpoint: show it only on a page marked \`deprecated:\` or inside <Deprecated>`,
+        });
       }
     }
   }

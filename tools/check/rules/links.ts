@@ -10,7 +10,11 @@ import type { FileFacts, Finding } from "../types.ts";
 
 export function checkLinks(project: Project): Finding[] {
   const findings: Finding[] = [];
-  const redirects = new Map(project.redirectsText ? parseRedirects(project.redirectsText).entries.map((e) => [withSlash(splitUrl(e.from).path), e.to]) : []);
+  const redirects = new Map(
+    project.redirectsText
+      ? parseRedirects(project.redirectsText).entries.map((e) => [withSlash(splitUrl(e.from).path), e.to])
+      : [],
+  );
   const partialId = (p: FileFacts) => p.path.replace(/^partials\//, "").replace(/\.mdx?$/, "");
   // Pages (routes) that render each partial, directly or through other partials.
   const hostsOf = new Map<string, Set<string>>();
@@ -33,24 +37,44 @@ export function checkLinks(project: Project): Finding[] {
     const here = f.kind === "page" ? routeOf(f) : null;
     for (const l of f.links) {
       const report = (code: string, severity: Finding["severity"], message: string, suggestion?: string) =>
-        findings.push({ path: f.path, line: l.line, column: l.column, rule: "links", code, severity, message, suggestion });
+        findings.push({
+          path: f.path,
+          line: l.line,
+          column: l.column,
+          rule: "links",
+          code,
+          severity,
+          message,
+          suggestion,
+        });
       if (!l.url || isExternal(l.url)) continue;
       let { path, hash } = splitUrl(l.url);
       if (path === "") {
         // Same-page anchor: in a partial, it must exist on every page that renders it (or in the partial).
         if (!hash) continue;
-        const candidates = here ? [project.anchors.get(here) ?? new Set<string>()] : [...hosts(partialId(f))].map((r) => project.anchors.get(r) ?? new Set<string>());
+        const candidates = here
+          ? [project.anchors.get(here) ?? new Set<string>()]
+          : [...hosts(partialId(f))].map((r) => project.anchors.get(r) ?? new Set<string>());
         if (f.kind === "partial" && !candidates.length) candidates.push(new Set(f.anchors));
         const missing = candidates.some((set) => !set.has(hash!) && !f.anchors.includes(hash!));
         if (missing) {
           const near = nearest(hash, candidates[0] ?? []);
-          report("anchor", "error", `no heading with the anchor #${hash} on this page${near ? `: did you mean #${near}?` : ""}`, near && `#${near}`);
+          report(
+            "anchor",
+            "error",
+            `no heading with the anchor #${hash} on this page${near ? `: did you mean #${near}?` : ""}`,
+            near && `#${near}`,
+          );
         }
         continue;
       }
       if (!path.startsWith("/")) {
         if (!here) {
-          report("relative", "error", `relative link "${l.url}" in a partial resolves differently on each page that renders it: use a root-relative link (/group/page/)`);
+          report(
+            "relative",
+            "error",
+            `relative link "${l.url}" in a partial resolves differently on each page that renders it: use a root-relative link (/group/page/)`,
+          );
           continue;
         }
         path = new URL(path, `https://site${here}`).pathname;
@@ -63,18 +87,36 @@ export function checkLinks(project: Project): Finding[] {
       if (!project.routes.has(path)) {
         const redirected = redirects.get(path);
         if (redirected) {
-          report("redirected", "warning", `link "${l.url}" goes through a redirect: link to "${redirected}${hash ? `#${hash}` : ""}"`, redirected);
+          report(
+            "redirected",
+            "warning",
+            `link "${l.url}" goes through a redirect: link to "${redirected}${hash ? `#${hash}` : ""}"`,
+            redirected,
+          );
           continue;
         }
-        const near = nearest(path, [...project.routes.keys()].filter((r) => !isFileLike(r) || isFileLike(path)));
-        report("missing", "error", `link "${l.url}" points at no page of the site${near ? `: did you mean "${near}"?` : ""}`, near);
+        const near = nearest(
+          path,
+          [...project.routes.keys()].filter((r) => !isFileLike(r) || isFileLike(path)),
+        );
+        report(
+          "missing",
+          "error",
+          `link "${l.url}" points at no page of the site${near ? `: did you mean "${near}"?` : ""}`,
+          near,
+        );
         continue;
       }
       if (hash) {
         const anchors = project.anchors.get(path);
         if (anchors && !anchors.has(hash)) {
           const near = nearest(hash, anchors);
-          report("anchor", "error", `${path} has no heading with the anchor #${hash}${near ? `: did you mean #${near}?` : ""}`, near && `${path}#${near}`);
+          report(
+            "anchor",
+            "error",
+            `${path} has no heading with the anchor #${hash}${near ? `: did you mean #${near}?` : ""}`,
+            near && `${path}#${near}`,
+          );
         }
       }
     }

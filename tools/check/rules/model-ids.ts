@@ -20,7 +20,9 @@ export type CatalogView = {
 
 export function catalogView(models: readonly Model[]): CatalogView {
   const byId = new Map(models.map((m) => [m.id, m]));
-  const byAlias = new Map(models.flatMap((m) => m.aliases.map((a) => [a.id, { model: m, context: a.context }] as const)));
+  const byAlias = new Map(
+    models.flatMap((m) => m.aliases.map((a) => [a.id, { model: m, context: a.context }] as const)),
+  );
   return {
     getModel: (id) => byId.get(id),
     resolveAlias: (id) => byAlias.get(id),
@@ -37,10 +39,17 @@ export function catalogView(models: readonly Model[]): CatalogView {
   };
 }
 
-const DEFAULT: CatalogView = { ...catalog, ids: [...catalog.models.map((m) => m.id), ...catalog.models.flatMap((m) => m.aliases.map((a) => a.id))] };
+const DEFAULT: CatalogView = {
+  ...catalog,
+  ids: [...catalog.models.map((m) => m.id), ...catalog.models.flatMap((m) => m.aliases.map((a) => a.id))],
+};
 
 /** What a provider-slug id is called on the REST API, when we can tell. */
-const SLUG_TO_AUTHOR: Record<string, string> = { "google-ai-studio": "google", "google-vertex-ai": "google", grok: "xai" };
+const SLUG_TO_AUTHOR: Record<string, string> = {
+  "google-ai-studio": "google",
+  "google-vertex-ai": "google",
+  grok: "xai",
+};
 
 export function restFormOf(id: string, cat: CatalogView = DEFAULT): string | undefined {
   const alias = cat.resolveAlias(id);
@@ -72,7 +81,12 @@ export function didYouMean(id: string, cat: CatalogView = DEFAULT): string | und
 type Verdict = Pick<Finding, "code" | "severity" | "message" | "suggestion">;
 
 /** The verdict on one id, or null when it is fine where it stands. */
-export function judgeId(id: string, deprecatedContext: boolean, marked = false, cat: CatalogView = DEFAULT): Verdict | null {
+export function judgeId(
+  id: string,
+  deprecatedContext: boolean,
+  marked = false,
+  cat: CatalogView = DEFAULT,
+): Verdict | null {
   const model = cat.getModel(id);
   const alias = model ? undefined : cat.resolveAlias(id);
   const target = model ?? alias?.model;
@@ -80,23 +94,48 @@ export function judgeId(id: string, deprecatedContext: boolean, marked = false, 
     if (isProviderSlugForm(id, cat) && !deprecatedContext) {
       const rest = restFormOf(id, cat);
       const ok = rest && cat.getModel(rest) ? rest : rest && didYouMean(rest, cat);
-      return { code: "provider-slug", severity: "error", message: `\`${id}\` is a provider-slug id, accepted only by the deprecated gateway endpoints${ok ? `; on the REST API use \`${ok}\`` : ", and it is not in the catalog"}`, suggestion: ok || undefined };
+      return {
+        code: "provider-slug",
+        severity: "error",
+        message: `\`${id}\` is a provider-slug id, accepted only by the deprecated gateway endpoints${ok ? `; on the REST API use \`${ok}\`` : ", and it is not in the catalog"}`,
+        suggestion: ok || undefined,
+      };
     }
     const rest = restFormOf(id, cat);
     const near = didYouMean(id, cat) ?? (rest ? didYouMean(rest, cat) : undefined);
-    return { code: "unknown", severity: "error", message: `unknown model id \`${id}\` (not in catalog/models.ts)${near ? `: did you mean \`${near}\`?` : ""}`, suggestion: near };
+    return {
+      code: "unknown",
+      severity: "error",
+      message: `unknown model id \`${id}\` (not in catalog/models.ts)${near ? `: did you mean \`${near}\`?` : ""}`,
+      suggestion: near,
+    };
   }
   if (alias && !deprecatedContext) {
-    return { code: "provider-slug", severity: "error", message: `\`${id}\` is the ${alias.context} form, accepted only by the deprecated gateway endpoints; on the REST API use \`${target.id}\``, suggestion: target.id };
+    return {
+      code: "provider-slug",
+      severity: "error",
+      message: `\`${id}\` is the ${alias.context} form, accepted only by the deprecated gateway endpoints; on the REST API use \`${target.id}\``,
+      suggestion: target.id,
+    };
   }
   const lc = target.lifecycle;
   if (marked) return null; // <ModelId> shows "retired"/"deprecated" next to the id and links the model's page
   if (lc.status === "retired") {
     const now = cat.currentReplacement(target.id);
-    return { code: "retired", severity: "error", message: `\`${id}\` was retired on ${lc.date}: use \`${now?.id ?? lc.replacement}\``, suggestion: now?.id ?? lc.replacement };
+    return {
+      code: "retired",
+      severity: "error",
+      message: `\`${id}\` was retired on ${lc.date}: use \`${now?.id ?? lc.replacement}\``,
+      suggestion: now?.id ?? lc.replacement,
+    };
   }
   if (lc.status === "deprecated" && !deprecatedContext) {
-    return { code: "deprecated", severity: "warning", message: `\`${id}\` is deprecated since ${lc.date}${lc.sunset ? ` (sunset ${lc.sunset})` : ""}: use \`${lc.replacement}\``, suggestion: lc.replacement };
+    return {
+      code: "deprecated",
+      severity: "warning",
+      message: `\`${id}\` is deprecated since ${lc.date}${lc.sunset ? ` (sunset ${lc.sunset})` : ""}: use \`${lc.replacement}\``,
+      suggestion: lc.replacement,
+    };
   }
   return null;
 }
@@ -107,7 +146,18 @@ export function checkModelIds(project: Project, cat: CatalogView = DEFAULT): Fin
     const v = judgeId(m.id, m.deprecatedContext, m.marked, cat);
     if (v) findings.push({ path, line: m.line, column: m.column, rule: "model-ids", ...v });
   };
-  const deprecatedExamples = new Set(Object.entries(project.manifest?.entries ?? {}).filter(([, e]) => e?.deprecated).map(([, e]) => e.file));
+  const deprecatedExamples = new Set(
+    Object.entries(project.manifest?.entries ?? {})
+      .filter(([, e]) => e?.deprecated)
+      .map(([, e]) => e.file),
+  );
+  // An example that reproduces a failure on purpose (manifest `shows: "failure"`, from a `# shows: failure` line in the
+  // file) may name a retired or deprecated model: that is the failure it shows. Unknown and slug ids still count.
+  const failureExamples = new Set(
+    Object.values(project.manifest?.entries ?? {})
+      .filter((e) => e?.shows === "failure")
+      .map((e) => e.file),
+  );
   for (const f of project.pages) for (const m of f.ids) judge(f.path, m);
   for (const f of project.partials) {
     const dep = project.deprecatedPartials.has(f.path);
@@ -115,7 +165,9 @@ export function checkModelIds(project: Project, cat: CatalogView = DEFAULT): Fin
   }
   for (const f of project.examples) {
     const dep = deprecatedExamples.has(f.path) || /^examples\/migration\/[^/]*before/.test(f.path) || f.callsGateway;
-    for (const m of f.ids) judge(f.path, { ...m, deprecatedContext: m.deprecatedContext || dep });
+    const onPurpose = failureExamples.has(f.path);
+    for (const m of f.ids)
+      judge(f.path, { ...m, deprecatedContext: m.deprecatedContext || dep, marked: m.marked || onPurpose });
   }
   // The ids the examples manifest lists (what the site shows next to an example).
   if (project.manifest) {
@@ -127,7 +179,13 @@ export function checkModelIds(project: Project, cat: CatalogView = DEFAULT): Fin
         // A provider-native route (deprecated) takes the provider's own name, e.g. `gpt-5-mini`: not a catalog id.
         if (e.deprecated && !id.includes("/")) continue;
         const at = text.indexOf(JSON.stringify(id), keyAt);
-        judge("examples/manifest.json", { id, ...lines.pos(at < 0 ? keyAt : at + 1), deprecatedContext: !!e.deprecated, where: "manifest" });
+        judge("examples/manifest.json", {
+          id,
+          ...lines.pos(at < 0 ? keyAt : at + 1),
+          deprecatedContext: !!e.deprecated,
+          marked: e.shows === "failure",
+          where: "manifest",
+        });
       }
     }
   }

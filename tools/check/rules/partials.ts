@@ -17,14 +17,31 @@ export function checkPartials(project: Project): Finding[] {
       const part = byId.get(r.file);
       if (!part) {
         const near = nearest(r.file, byId.keys());
-        findings.push({ path: f.path, line: r.line, column: r.column, rule: "partials", code: "missing", severity: "error", message: `<Render file="${r.file}"> names no partial (partials/${r.file}.mdx)${near ? `: did you mean "${near}"?` : ""}`, suggestion: near });
+        findings.push({
+          path: f.path,
+          line: r.line,
+          column: r.column,
+          rule: "partials",
+          code: "missing",
+          severity: "error",
+          message: `<Render file="${r.file}"> names no partial (partials/${r.file}.mdx)${near ? `: did you mean "${near}"?` : ""}`,
+          suggestion: near,
+        });
         continue;
       }
       if (part !== f) used.add(r.file);
       const declared = declaredParams(part);
       for (const p of r.params ?? []) {
         if (!declared.includes(p)) {
-          findings.push({ path: f.path, line: r.line, column: r.column, rule: "partials", code: "undeclared-param", severity: "error", message: `<Render file="${r.file}"> passes "${p}", which partials/${r.file} does not declare (params: ${declared.join(", ") || "none"})` });
+          findings.push({
+            path: f.path,
+            line: r.line,
+            column: r.column,
+            rule: "partials",
+            code: "undeclared-param",
+            severity: "error",
+            message: `<Render file="${r.file}"> passes "${p}", which partials/${r.file} does not declare (params: ${declared.join(", ") || "none"})`,
+          });
         }
       }
     }
@@ -33,11 +50,27 @@ export function checkPartials(project: Project): Finding[] {
     const declared = declaredParams(p);
     for (const u of p.propsUsed) {
       if (!declared.includes(u.name)) {
-        findings.push({ path: p.path, line: u.line, column: u.column, rule: "partials", code: "undeclared-param", severity: "error", message: `the partial uses props.${u.name} but its frontmatter \`params\` does not declare it` });
+        findings.push({
+          path: p.path,
+          line: u.line,
+          column: u.column,
+          rule: "partials",
+          code: "undeclared-param",
+          severity: "error",
+          message: `the partial uses props.${u.name} but its frontmatter \`params\` does not declare it`,
+        });
       }
     }
     if (!used.has(idOf(p))) {
-      findings.push({ path: p.path, line: 1, column: 1, rule: "partials", code: "unused", severity: "warning", message: `no page or partial renders this partial (<Render file="${idOf(p)}" />): use it or delete it` });
+      findings.push({
+        path: p.path,
+        line: 1,
+        column: 1,
+        rule: "partials",
+        code: "unused",
+        severity: "warning",
+        message: `no page or partial renders this partial (<Render file="${idOf(p)}" />): use it or delete it`,
+      });
     }
   }
   return findings;
@@ -49,7 +82,10 @@ function declaredParams(p: FileFacts): string[] {
 }
 
 /** Pages that render any of `changedPartials` (paths under partials/), directly or through other partials. */
-export function affectedPages(project: Project, changedPartials: string[]): { page: string; route: string; via: string[] }[] {
+export function affectedPages(
+  project: Project,
+  changedPartials: string[],
+): { page: string; route: string; via: string[] }[] {
   const changed = new Set(changedPartials.map((p) => p.replace(/^partials\//, "").replace(/\.mdx?$/, "")));
   const out: { page: string; route: string; via: string[] }[] = [];
   const byId = new Map(project.partials.map((p) => [idOf(p), p]));
@@ -67,7 +103,12 @@ export function affectedPages(project: Project, changedPartials: string[]): { pa
       }
     };
     walk(page);
-    if (via.size) out.push({ page: page.path, route: pageRoute(page.path.slice(DOCS_DIR.length + 1), page.frontmatter?.slug), via: [...via].sort() });
+    if (via.size)
+      out.push({
+        page: page.path,
+        route: pageRoute(page.path.slice(DOCS_DIR.length + 1), page.frontmatter?.slug),
+        via: [...via].sort(),
+      });
   }
   return out;
 }

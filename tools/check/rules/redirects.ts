@@ -11,13 +11,21 @@ import type { Finding } from "../types.ts";
 
 const FILE = "redirects.json";
 
-export type RedirectEntry = { from: string; to: string; line: number; column: number; toLine: number; toColumn: number };
+export type RedirectEntry = {
+  from: string;
+  to: string;
+  line: number;
+  column: number;
+  toLine: number;
+  toColumn: number;
+};
 
 /** Parses redirects.json keeping every key (duplicates included) with its place. Returns findings for what is malformed. */
 export function parseRedirects(text: string): { entries: RedirectEntry[]; findings: Finding[] } {
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
-  const fail = (offset: number, message: string) => findings.push({ path: FILE, ...lines.pos(offset), rule: "redirects", code: "syntax", severity: "error", message });
+  const fail = (offset: number, message: string) =>
+    findings.push({ path: FILE, ...lines.pos(offset), rule: "redirects", code: "syntax", severity: "error", message });
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -43,7 +51,13 @@ export function parseRedirects(text: string): { entries: RedirectEntry[]; findin
       fail(valueAt, `the target of "${from}" must be a string URL path`);
       continue;
     }
-    entries.push({ from, to: JSON.parse(m[2]) as string, ...lines.pos(m.index), toLine: lines.pos(valueAt).line, toColumn: lines.pos(valueAt).column });
+    entries.push({
+      from,
+      to: JSON.parse(m[2]) as string,
+      ...lines.pos(m.index),
+      toLine: lines.pos(valueAt).line,
+      toColumn: lines.pos(valueAt).column,
+    });
   }
   return { entries, findings };
 }
@@ -53,29 +67,58 @@ export function checkRedirects(project: Project, history: History | null): Findi
   const add = (line: number, column: number, code: string, message: string, suggestion?: string, path = FILE) =>
     findings.push({ path, line, column, rule: "redirects", code, severity: "error", message, suggestion });
 
-  const { entries, findings: syntax } = project.redirectsText == null ? { entries: [], findings: [] } : parseRedirects(project.redirectsText);
+  const { entries, findings: syntax } =
+    project.redirectsText == null ? { entries: [], findings: [] } : parseRedirects(project.redirectsText);
   findings.push(...syntax);
 
   const bySource = new Map<string, RedirectEntry>();
   for (const e of entries) {
-    for (const [url, line, column, what] of [[e.from, e.line, e.column, "source"], [e.to, e.toLine, e.toColumn, "target"]] as const) {
+    for (const [url, line, column, what] of [
+      [e.from, e.line, e.column, "source"],
+      [e.to, e.toLine, e.toColumn, "target"],
+    ] as const) {
       if (isExternal(url)) continue;
       const { path } = splitUrl(url);
-      if (!path.startsWith("/")) add(line, column, "format", `redirect ${what} "${url}" must be a root-relative path starting with "/"`, `/${url}`);
-      else if (withSlash(path) !== path) add(line, column, "trailing-slash", `redirect ${what} "${url}" needs a trailing slash (the site uses trailingSlash: "always")`, url.replace(path, withSlash(path)));
+      if (!path.startsWith("/"))
+        add(
+          line,
+          column,
+          "format",
+          `redirect ${what} "${url}" must be a root-relative path starting with "/"`,
+          `/${url}`,
+        );
+      else if (withSlash(path) !== path)
+        add(
+          line,
+          column,
+          "trailing-slash",
+          `redirect ${what} "${url}" needs a trailing slash (the site uses trailingSlash: "always")`,
+          url.replace(path, withSlash(path)),
+        );
     }
     const from = withSlash(splitUrl(e.from).path);
     const first = bySource.get(from);
-    if (first) add(e.line, e.column, "duplicate", `duplicate redirect source "${e.from}" (first defined on line ${first.line})`);
+    if (first)
+      add(e.line, e.column, "duplicate", `duplicate redirect source "${e.from}" (first defined on line ${first.line})`);
     else bySource.set(from, e);
   }
 
   const target = (e: RedirectEntry) => (isExternal(e.to) ? null : withSlash(splitUrl(e.to).path));
   for (const [from, e] of bySource) {
     if (project.routes.has(from) && !project.routes.get(from)!.startsWith("generated")) {
-      add(e.line, e.column, "shadows-page", `redirect source "${e.from}" is an existing page (${project.routes.get(from)}): remove the redirect or the page`);
+      add(
+        e.line,
+        e.column,
+        "shadows-page",
+        `redirect source "${e.from}" is an existing page (${project.routes.get(from)}): remove the redirect or the page`,
+      );
     } else if (project.routes.has(from)) {
-      add(e.line, e.column, "shadows-page", `redirect source "${e.from}" is a generated route (${project.routes.get(from)})`);
+      add(
+        e.line,
+        e.column,
+        "shadows-page",
+        `redirect source "${e.from}" is a generated route (${project.routes.get(from)})`,
+      );
     }
     const to = target(e);
     if (to == null) continue;
@@ -104,13 +147,25 @@ export function checkRedirects(project: Project, history: History | null): Findi
       if (path.indexOf(last) < path.length - 1) {
         add(e.line, e.column, "cycle", `redirect cycle: ${path.join(" → ")}`);
       } else {
-        add(e.line, e.column, "chain", `redirect chain ${path.join(" → ")}: point "${e.from}" straight at "${last}"`, last);
+        add(
+          e.line,
+          e.column,
+          "chain",
+          `redirect chain ${path.join(" → ")}: point "${e.from}" straight at "${last}"`,
+          last,
+        );
       }
       continue;
     }
     if (!project.routes.has(to)) {
       const near = nearest(to, project.routes.keys());
-      add(e.toLine, e.toColumn, "missing-target", `redirect target "${e.to}" is not a page of the site${near ? `: did you mean "${near}"?` : ""}`, near);
+      add(
+        e.toLine,
+        e.toColumn,
+        "missing-target",
+        `redirect target "${e.to}" is not a page of the site${near ? `: did you mean "${near}"?` : ""}`,
+        near,
+      );
     }
   }
 
@@ -120,7 +175,12 @@ export function checkRedirects(project: Project, history: History | null): Findi
     const ever = new Map<string, string>(); // route → file that once made it
     for (const ev of history.events) {
       for (const p of [ev.path, ev.to]) {
-        if (p && /\.mdx?$/.test(p) && p.startsWith(`${DOCS_DIR}/`) && !ever.has(pageRoute(p.slice(DOCS_DIR.length + 1)))) {
+        if (
+          p &&
+          /\.mdx?$/.test(p) &&
+          p.startsWith(`${DOCS_DIR}/`) &&
+          !ever.has(pageRoute(p.slice(DOCS_DIR.length + 1)))
+        ) {
           ever.set(pageRoute(p.slice(DOCS_DIR.length + 1)), p);
         }
       }
@@ -128,12 +188,26 @@ export function checkRedirects(project: Project, history: History | null): Findi
     for (const [route, file] of ever) {
       if (project.routes.has(route) || bySource.has(route)) continue;
       const removal = history.events.find((ev) => (ev.status === "D" || ev.status === "R") && ev.path === file);
-      const renamedTo = removal?.status === "R" && removal.to ? pageRoute(removal.to.slice(DOCS_DIR.length + 1)) : undefined;
-      const to = renamedTo && project.routes.has(renamedTo) ? renamedTo : nearest(route, [...project.routes.keys()].filter((r) => !isFileLike(r)));
+      const renamedTo =
+        removal?.status === "R" && removal.to ? pageRoute(removal.to.slice(DOCS_DIR.length + 1)) : undefined;
+      const to =
+        renamedTo && project.routes.has(renamedTo)
+          ? renamedTo
+          : nearest(
+              route,
+              [...project.routes.keys()].filter((r) => !isFileLike(r)),
+            );
       const when = removal
         ? `${removal.status === "R" ? "renamed" : "removed"} in commit ${removal.commit.slice(0, 10)} (${removal.date}, "${removal.subject}")`
         : "deleted in the working tree (not committed yet)";
-      add(1, 1, "removed-page", `the page ${route} (${file}) was ${when} and has no redirect: add "${route}": "${to ?? "/…/"}" to redirects.json`, to, file);
+      add(
+        1,
+        1,
+        "removed-page",
+        `the page ${route} (${file}) was ${when} and has no redirect: add "${route}": "${to ?? "/…/"}" to redirects.json`,
+        to,
+        file,
+      );
     }
   }
   return findings;
