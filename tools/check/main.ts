@@ -81,6 +81,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(
       JSON.stringify(
         {
+          rules: report.rules,
           errors: report.errors,
           warnings: report.warnings,
           files: report.files,

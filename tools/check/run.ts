@@ -20,6 +20,8 @@ export type CheckOptions = {
 };
 
 export type Report = {
+  /** The rules that ran, in order. */
+  rules: RuleName[];
   findings: Finding[];
   errors: number;
   warnings: number;
@@ -91,6 +93,7 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
   });
   unique.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
   return {
+    rules: RULES.filter((r) => rules.has(r)),
     findings: unique,
     errors: unique.filter((f) => f.severity === "error").length,
     warnings: unique.filter((f) => f.severity === "warning").length,

@@ -169,6 +169,7 @@ describe("npm run check on a fixture repository", { timeout: 60_000 }, () => {
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out);
     expect(json.errors).toBe(1);
+    expect(json.rules).toEqual(["model-ids", "redirects", "style", "links", "partials"]);
     expect(json.findings[0]).toMatchObject({
       path: "src/content/docs/start/overview.mdx",
       rule: "model-ids",
