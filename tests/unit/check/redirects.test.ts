@@ -105,6 +105,12 @@ describe("redirects rule", () => {
       expect(checkRedirects(await site('{ "/start/old/": "/start/overview/" }\n'), history(events))).toEqual([]);
     });
 
+    it("a page deleted but not yet committed is caught too", async () => {
+      const f = checkRedirects(await site("{}\n"), history([ev("A", "src/content/docs/start/draft.mdx", "a".repeat(40))]));
+      expect(f).toHaveLength(1);
+      expect(f[0].message).toMatch(/\/start\/draft\/ .* deleted in the working tree \(not committed yet\)/);
+    });
+
     it("a renamed page suggests its new URL", async () => {
       const events = [ev("R", "src/content/docs/start/run.mdx", "r".repeat(40), "src/content/docs/reference/run.mdx")];
       const f = checkRedirects(await site("{}\n"), history(events));
