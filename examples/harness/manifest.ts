@@ -1,7 +1,8 @@
 /**
- * examples/manifest.json: an index of the examples (id → file, language, regions, endpoints, model ids, deprecated)
- * that the site and `npm run check` read. Generated from the files: `npm run examples:manifest` rewrites it, and the
- * examples tests fail when the committed copy is stale.
+ * examples/manifest.json: an index of the examples (id → file, language, regions, endpoints, model ids, deprecated,
+ * and `shows: "failure"` for a reproduction that fails on purpose) that the site and `npm run check` read. Generated
+ * from the files: `npm run examples:manifest` rewrites it, and the examples tests fail when the committed copy is
+ * stale.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -14,6 +15,12 @@ export type ManifestEntry = {
   endpoints: string[];
   models: string[];
   deprecated: boolean;
+  /**
+   * "failure" when the file says `# shows: failure` (`// shows: failure` in TypeScript) on a line of its own, outside
+   * its regions: the example reproduces a failure on purpose, so `npm run check` accepts a retired or deprecated model
+   * id in it (the retired-model reproduction). Left out otherwise.
+   */
+  shows?: "failure";
 };
 export type Manifest = Record<string, ManifestEntry>;
 
@@ -32,6 +39,8 @@ const ID_LITERAL = /["'`]((?:workers-ai\/)?@cf\/[\w.-]+\/[\w.-]+|[a-z0-9][a-z0-9
 const CF_ID = /(?:workers-ai\/)?@cf\/[a-z0-9][\w.-]*\/[a-z0-9][\w.-]*[\w]/g;
 /** The value of a `model` field, whatever it looks like (provider-native ids such as `gpt-5-mini` included). */
 const MODEL_FIELD = /["']?\bmodel["']?\s*:\s*["']([^"'\s]+)["']/g;
+/** The marker of an example that fails on purpose: `# shows: failure` / `// shows: failure`, a reason may follow. */
+const SHOWS_FAILURE = /^(?:#|\/\/) shows: failure\b/m;
 /** `author/model`-shaped strings that are media types or paths, not models. */
 const NOT_A_MODEL = /^(application|text|image|audio|video|multipart|chat)\/|^v\d+\//;
 
@@ -57,6 +66,7 @@ export function manifestEntry(e: ExampleFile): ManifestEntry {
     endpoints: endpointsIn(e.source),
     models: modelsIn(e.source),
     deprecated: e.source.includes("https://gateway.ai.cloudflare.com"),
+    ...(SHOWS_FAILURE.test(e.source) ? { shows: "failure" as const } : {}),
   };
 }
 

@@ -2,8 +2,9 @@
 const accountId = process.env.CLOUDFLARE_ACCOUNT_ID;
 const apiToken = process.env.CLOUDFLARE_API_TOKEN;
 
-// Aborting the controller closes the connection; generation on the server stops
-// with it.
+// Aborting the controller makes fetch stop reading the stream and close the
+// connection: no more text reaches your code. (What the server does with the
+// rest of the answer is not documented.)
 const controller = new AbortController();
 
 const response = await fetch(

@@ -514,6 +514,56 @@ export const cases: Record<string, Case> = {
       if (!ctx.live) check(ctx, ctx.entries[0].upstream.length === 0, "expected no provider to be called");
     },
   },
+  "errors/could-not-route": {
+    check(ctx) {
+      const body = json(ctx);
+      const path = `/client/v4/accounts/${ctx.accountId}/ai/chat/completions`;
+      check(ctx, body.success === false && body.errors?.[0]?.code === 7003, "expected error code 7003 in the envelope");
+      check(ctx, body.errors[0].message === `Could not route to ${path}, perhaps your object identifier is invalid?`, "expected the message to repeat the path without /v1");
+      check(ctx, lines(ctx).at(-1) === "HTTP 404", "expected HTTP 404");
+      oneRequest(ctx, "rest:chat/completions", 404);
+      if (!ctx.live) check(ctx, ctx.entries[0].upstream.length === 0, "expected no provider to be called");
+    },
+  },
+  "errors/retired-model": {
+    check(ctx) {
+      const body = json(ctx);
+      check(ctx, body.success === false && body.errors?.[0]?.code === 5028, "expected error code 5028 in the envelope");
+      // The code and "model was deprecated" come from a reported failure; the status and the rest of the wording are
+      // the emulator's (the status was not recorded), so live mode checks only the code and the start of the message.
+      check(ctx, String(body.errors[0].message).startsWith("model was deprecated"), "expected \"model was deprecated\"");
+      if (ctx.live) return;
+      check(
+        ctx,
+        body.errors[0].message === "model was deprecated: @cf/meta/llama-3.1-8b-instruct was retired on 2026-08-01. Use @cf/meta/llama-3.1-8b-instruct-fp8 instead.",
+        "expected the emulator's message naming the replacement @cf/meta/llama-3.1-8b-instruct-fp8",
+      );
+      check(ctx, lines(ctx).at(-1) === "HTTP 400", "expected HTTP 400");
+      oneRequest(ctx, "rest:run/@cf/meta/llama-3.1-8b-instruct", 400);
+      check(ctx, ctx.entries[0].upstream.length === 0, "expected no model to run");
+    },
+  },
+  "errors/missing-gateway-id": {
+    check(ctx) {
+      check(ctx, /^HTTP \d{3}$/.test(lines(ctx).at(-1) ?? ""), "expected the HTTP status line last");
+      // ASSUMED in the emulator: Cloudflare does not document this failure's status and message, so live mode checks
+      // nothing more than that the request was answered.
+      if (ctx.live) return;
+      const body = json(ctx);
+      check(ctx, body.success === false && body.errors?.[0]?.code === 2001, "expected the emulator's error code 2001 in the envelope");
+      check(
+        ctx,
+        body.errors[0].message ===
+          'Workers AI models on /ai/v1/chat/completions need the cf-aig-gateway-id header (for example "cf-aig-gateway-id: default"). Or call POST /ai/run/@cf/meta/llama-3.3-70b-instruct-fp8-fast, which needs no gateway.',
+        "expected the emulator's message naming the missing header",
+      );
+      check(ctx, lines(ctx).at(-1) === "HTTP 400", "expected HTTP 400");
+      const e = oneRequest(ctx, "rest:v1/chat/completions", 400)!;
+      check(ctx, e.headers["cf-aig-gateway-id"] === undefined, "expected the request to carry no cf-aig-gateway-id");
+      sentModel(ctx, MODEL_LLAMA);
+      check(ctx, e.upstream.length === 0, "expected no model to run");
+    },
+  },
   "errors/stream-cut": {
     faults: [{ kind: "cut-stream", afterEvents: 3, nth: 1 }],
     check(ctx) {
