@@ -18,6 +18,18 @@ export default defineConfig({
   site: "https://ai-rest-docs.example.com",
   trailingSlash: "always",
   redirects,
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro's own head-propagation marker in every MDX page trips this bundler notice (withastro/astro#18087);
+        // it is harmless and would hide real warnings, so only that one is dropped.
+        onwarn(warning, warn) {
+          if (warning.code === "MODULE_LEVEL_DIRECTIVE" && String(warning.message).includes("astro:head-inject")) return;
+          warn(warning);
+        },
+      },
+    },
+  },
   integrations: [
     // Stamps <Render>, <ModelId>, … in MDX with file:line so their build errors say where they are.
     siteSource(),
