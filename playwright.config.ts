@@ -29,17 +29,20 @@ export default defineConfig({
     baseURL: BASE_URL,
     browserName: "chromium",
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
-    trace: "retain-on-failure",
+    // Traces cost CPU on every test; turn on with --trace=retain-on-failure when debugging.
+    trace: "off",
     screenshot: "only-on-failure",
   },
   webServer: {
-    command: `npm run serve:edge -- --port ${PORT} --ip 127.0.0.1`,
+    // serve:edge (tools/serve-edge.mjs) listens on 127.0.0.1:$PORT.
+    command: "npm run serve:edge",
     url: `${BASE_URL}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
     stdout: "ignore",
     stderr: "pipe",
     env: {
+      PORT: String(PORT),
       XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME,
       XDG_CACHE_HOME: process.env.XDG_CACHE_HOME,
       WRANGLER_SEND_METRICS: "false",

@@ -40,8 +40,9 @@ async function ensureServer(): Promise<ChildProcess | undefined> {
   if (await answers(`${base}/`)) return undefined;
   if (values.url) throw new Error(`${base}/ does not answer`);
   console.log(`starting npm run serve:edge on port ${PORT} …`);
-  const child = spawn("npm", ["run", "serve:edge", "--", "--port", String(PORT), "--ip", "127.0.0.1"], {
+  const child = spawn("npm", ["run", "serve:edge"], {
     cwd: ROOT,
+    env: { ...process.env, PORT: String(PORT) },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

@@ -46,8 +46,8 @@ const pages = builtPagesMatching(/data-example="/)
 test("some pages show examples (so the copy tests prove something)", () => {
   expect(pages.length, 'no built page has an example block (data-example="…")').toBeGreaterThan(0);
   // Every tab kind is covered: TypeScriptExample (TypeScript and JavaScript tabs) and Example (shell).
-  expect(builtPagesMatching(/class="ts-example"/).length, "no built page shows a TypeScriptExample").toBeGreaterThan(0);
-  expect(builtPagesMatching(/class="example"/).length, "no built page shows a shell Example").toBeGreaterThan(0);
+  expect(builtPagesMatching(/class="ts-example[\s"]/).length, "no built page shows a TypeScriptExample").toBeGreaterThan(0);
+  expect(builtPagesMatching(/class="example[\s"]/).length, "no built page shows a shell Example").toBeGreaterThan(0);
 });
 
 const expectedCache = new Map<string, Promise<string>>();
