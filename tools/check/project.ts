@@ -240,7 +240,8 @@ async function parseAll(
   prefixes: Set<string>,
   parallel: boolean,
 ): Promise<FileFacts[]> {
-  const threads = parallel && jobs.length >= 150 ? Math.min(availableParallelism(), 4) : 1;
+  // CHECK_THREADS overrides the thread count (1 = no workers).
+  const threads = parallel && jobs.length >= 150 ? Number(process.env.CHECK_THREADS) || Math.min(availableParallelism(), 4) : 1;
   if (!jobs.length) return [];
   // Loaded only when something must be parsed: a fully cached run never loads the markdown stack.
   const { parseFile } = await import("./parse.ts");
