@@ -50,6 +50,7 @@ export function emptyFacts(path: string, kind: FileKind): FileFacts {
     links: [],
     renders: [],
     examples: [],
+    components: [],
     propsUsed: [],
     callsGateway: false,
     ignores: [],
@@ -222,6 +223,7 @@ function parseMdx(path: string, text: string, kind: FileKind, prefixes: Readonly
     }
     if (!JSX.has(node.type)) return;
     const name = node.name ?? "";
+    if (name && !facts.components.includes(name)) facts.components.push(name);
     for (const a of node.attributes ?? []) {
       const apos = a.position ? { line: a.position.start.line, column: a.position.start.column } : pos;
       const anode = (a.position ? a : node) as Node;

@@ -9,6 +9,7 @@ import { Worker } from "node:worker_threads";
 import { slug } from "github-slugger";
 import { models, modelPath } from "../../catalog/index.ts";
 import { cacheSalt, openCache } from "./cache.ts";
+import { LineIndex } from "./text.ts";
 import type { FileFacts, FileKind } from "./types.ts";
 
 export const DOCS_DIR = "src/content/docs";
@@ -66,6 +67,8 @@ export type Project = {
   manifestError: string | null;
   redirectsText: string | null;
   fileCount: number;
+  /** `<Render file="…">` calls inside site components (`src/components/*.astro`), by component name. */
+  componentRenders: Map<string, { file: string; path: string; line: number; column: number }[]>;
   /** Partials (paths) rendered only inside deprecation contexts: they inherit that context. */
   deprecatedPartials: Set<string>;
 };
@@ -180,6 +183,20 @@ export async function loadProject(
     }
   }
 
+  // Components that render partials themselves (e.g. AuthHeaders renders one partial per tab).
+  const componentRenders: Project["componentRenders"] = new Map();
+  for (const f of files(root, "src/components", /\.astro$/)) {
+    const text = readFileSync(join(root, f), "utf8");
+    if (!text.includes("<Render")) continue;
+    const lines = new LineIndex(text);
+    const calls = [...text.matchAll(/<Render\b[^>]*?\bfile=["']([^"']+)["']/g)].map((m) => ({
+      file: m[1],
+      path: f,
+      ...lines.pos(m.index),
+    }));
+    if (calls.length) componentRenders.set(f.replace(/^.*\//, "").replace(/\.astro$/, ""), calls);
+  }
+
   let manifest: Project["manifest"] = null;
   let manifestError: string | null = null;
   const manifestPath = join(root, "examples/manifest.json");
@@ -204,6 +221,7 @@ export async function loadProject(
     redirectsText: existsSync(redirectsPath) ? readFileSync(redirectsPath, "utf8") : null,
     fileCount: jobs.length,
     deprecatedPartials,
+    componentRenders,
   };
 }
 
@@ -241,7 +259,8 @@ async function parseAll(
   parallel: boolean,
 ): Promise<FileFacts[]> {
   // CHECK_THREADS overrides the thread count (1 = no workers).
-  const threads = parallel && jobs.length >= 150 ? Number(process.env.CHECK_THREADS) || Math.min(availableParallelism(), 4) : 1;
+  const threads =
+    parallel && jobs.length >= 150 ? Number(process.env.CHECK_THREADS) || Math.min(availableParallelism(), 4) : 1;
   if (!jobs.length) return [];
   // Loaded only when something must be parsed: a fully cached run never loads the markdown stack.
   const { parseFile } = await import("./parse.ts");

@@ -56,6 +56,8 @@ export type FileFacts = {
   links: LinkMention[];
   renders: RenderMention[];
   examples: ExampleMention[];
+  /** Names of the JSX components the file uses (`AuthHeaders`, `Render`, …). */
+  components: string[];
   /** `{props.x}` names used by a partial. */
   propsUsed: (Pos & { name: string })[];
   /** For examples: the file calls the deprecated gateway host. */

@@ -77,3 +77,21 @@ describe("partials inherit the deprecation context of the pages that render them
     ]);
   });
 });
+
+describe("partials rendered by components", () => {
+  const files = {
+    "src/components/AuthHeaders.astro": '---\nimport Render from "./Render.astro";\n---\n<Render file="auth/rest" params={{ path }} />\n<Render file="auth/gone" />\n',
+    "src/content/docs/a.mdx": page("<AuthHeaders path=\"/ai/run/\" />"),
+    "partials/auth/rest.mdx": "---\nparams: [path]\n---\n\n{props.path}\n",
+  };
+
+  it("count as used when the component is used; a missing one is reported in the component", async () => {
+    const p = await project(files);
+    expect(where(checkPartials(p))).toEqual(["src/components/AuthHeaders.astro:5 partials/missing"]);
+  });
+
+  it("make the pages that use the component affected by --changed", async () => {
+    const p = await project(files);
+    expect(affectedPages(p, ["partials/auth/rest.mdx"])).toEqual([{ page: "src/content/docs/a.mdx", route: "/a/", via: ["partials/auth/rest.mdx"] }]);
+  });
+});

@@ -46,6 +46,25 @@ export function checkPartials(project: Project): Finding[] {
       }
     }
   }
+  // Partials rendered by a component count as used when the component is used somewhere.
+  const usedComponents = new Set([...project.pages, ...project.partials].flatMap((f) => f.components));
+  for (const [component, calls] of project.componentRenders) {
+    for (const c of calls) {
+      if (!byId.has(c.file)) {
+        const near = nearest(c.file, byId.keys());
+        findings.push({
+          path: c.path,
+          line: c.line,
+          column: c.column,
+          rule: "partials",
+          code: "missing",
+          severity: "error",
+          message: `<Render file="${c.file}"> names no partial (partials/${c.file}.mdx)${near ? `: did you mean "${near}"?` : ""}`,
+          suggestion: near,
+        });
+      } else if (usedComponents.has(component)) used.add(c.file);
+    }
+  }
   for (const p of project.partials) {
     const declared = declaredParams(p);
     for (const u of p.propsUsed) {
@@ -93,7 +112,8 @@ export function affectedPages(
     const via = new Set<string>();
     const seen = new Set<string>();
     const walk = (f: FileFacts) => {
-      for (const r of f.renders) {
+      const viaComponents = f.components.flatMap((c) => project.componentRenders.get(c) ?? []);
+      for (const r of [...f.renders, ...viaComponents]) {
         if (changed.has(r.file)) via.add(`partials/${r.file}.mdx`);
         const part = byId.get(r.file);
         if (part && !seen.has(r.file)) {
