@@ -143,6 +143,20 @@ export async function loadProject(
     for (const f of files(opts.dist, ".", /^index\.html$/))
       routes.set(`/${f.replace(/^\.\//, "").replace(/index\.html$/, "")}`, `built: ${f}`);
   }
+  // Components that render partials themselves (e.g. AuthHeaders renders one partial per tab).
+  const componentRenders: Project["componentRenders"] = new Map();
+  for (const f of files(root, "src/components", /\.astro$/)) {
+    const text = readFileSync(join(root, f), "utf8");
+    if (!text.includes("<Render")) continue;
+    const lines = new LineIndex(text);
+    const calls = [...text.matchAll(/<Render\b[^>]*?\bfile=["']([^"']+)["']/g)].map((m) => ({
+      file: m[1],
+      path: f,
+      ...lines.pos(m.index),
+    }));
+    if (calls.length) componentRenders.set(f.replace(/^.*\//, "").replace(/\.astro$/, ""), calls);
+  }
+
   const partialById = new Map(partials.map((p) => [p.path.replace(/^partials\//, "").replace(/\.mdx?$/, ""), p]));
   for (const p of pages) {
     const route = pageRoute(p.path.slice(DOCS_DIR.length + 1), p.frontmatter?.slug);
@@ -151,7 +165,7 @@ export async function loadProject(
     // Headings of rendered partials (and the partials they render) are part of the page.
     const seen = new Set<string>();
     const add = (f: FileFacts) => {
-      for (const r of f.renders) {
+      for (const r of [...f.renders, ...f.components.flatMap((c) => componentRenders.get(c) ?? [])]) {
         const part = partialById.get(r.file);
         if (part && !seen.has(r.file)) {
           seen.add(r.file);
@@ -181,20 +195,6 @@ export async function loadProject(
         changed = true;
       }
     }
-  }
-
-  // Components that render partials themselves (e.g. AuthHeaders renders one partial per tab).
-  const componentRenders: Project["componentRenders"] = new Map();
-  for (const f of files(root, "src/components", /\.astro$/)) {
-    const text = readFileSync(join(root, f), "utf8");
-    if (!text.includes("<Render")) continue;
-    const lines = new LineIndex(text);
-    const calls = [...text.matchAll(/<Render\b[^>]*?\bfile=["']([^"']+)["']/g)].map((m) => ({
-      file: m[1],
-      path: f,
-      ...lines.pos(m.index),
-    }));
-    if (calls.length) componentRenders.set(f.replace(/^.*\//, "").replace(/\.astro$/, ""), calls);
   }
 
   let manifest: Project["manifest"] = null;

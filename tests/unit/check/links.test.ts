@@ -74,3 +74,14 @@ describe("deprecation replacements are links too", () => {
     expect(f[1].suggestion).toBe("/new/");
   });
 });
+
+describe("anchors from partials that components render", () => {
+  it("count as anchors of the page that uses the component", async () => {
+    const p = await project({
+      "src/components/AuthHeaders.astro": '<Render file="auth/rest" />\n',
+      "src/content/docs/a.mdx": page("<AuthHeaders />\n\n[x](#rest-api-token) [y](#nope)"),
+      "partials/auth/rest.mdx": "## REST API token\n",
+    });
+    expect(got(checkLinks(p))).toEqual(["src/content/docs/a.mdx:8 anchor"]);
+  });
+});

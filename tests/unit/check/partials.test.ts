@@ -80,8 +80,9 @@ describe("partials inherit the deprecation context of the pages that render them
 
 describe("partials rendered by components", () => {
   const files = {
-    "src/components/AuthHeaders.astro": '---\nimport Render from "./Render.astro";\n---\n<Render file="auth/rest" params={{ path }} />\n<Render file="auth/gone" />\n',
-    "src/content/docs/a.mdx": page("<AuthHeaders path=\"/ai/run/\" />"),
+    "src/components/AuthHeaders.astro":
+      '---\nimport Render from "./Render.astro";\n---\n<Render file="auth/rest" params={{ path }} />\n<Render file="auth/gone" />\n',
+    "src/content/docs/a.mdx": page('<AuthHeaders path="/ai/run/" />'),
     "partials/auth/rest.mdx": "---\nparams: [path]\n---\n\n{props.path}\n",
   };
 
@@ -92,6 +93,8 @@ describe("partials rendered by components", () => {
 
   it("make the pages that use the component affected by --changed", async () => {
     const p = await project(files);
-    expect(affectedPages(p, ["partials/auth/rest.mdx"])).toEqual([{ page: "src/content/docs/a.mdx", route: "/a/", via: ["partials/auth/rest.mdx"] }]);
+    expect(affectedPages(p, ["partials/auth/rest.mdx"])).toEqual([
+      { page: "src/content/docs/a.mdx", route: "/a/", via: ["partials/auth/rest.mdx"] },
+    ]);
   });
 });

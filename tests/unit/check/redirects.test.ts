@@ -106,7 +106,10 @@ describe("redirects rule", () => {
     });
 
     it("a page deleted but not yet committed is caught too", async () => {
-      const f = checkRedirects(await site("{}\n"), history([ev("A", "src/content/docs/start/draft.mdx", "a".repeat(40))]));
+      const f = checkRedirects(
+        await site("{}\n"),
+        history([ev("A", "src/content/docs/start/draft.mdx", "a".repeat(40))]),
+      );
       expect(f).toHaveLength(1);
       expect(f[0].message).toMatch(/\/start\/draft\/ .* deleted in the working tree \(not committed yet\)/);
     });
