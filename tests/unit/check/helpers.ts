@@ -1,5 +1,6 @@
 /** Test helpers for the check: parse a snippet, or build a small site in a temp dir and load it. */
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { afterAll } from "vitest";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { parseFile } from "../../../tools/check/parse.ts";
@@ -14,7 +15,12 @@ export function facts(text: string, path = "src/content/docs/start/page.mdx", ki
 
 export const page = (body: string, frontmatter = "title: T\ndescription: D") => `---\n${frontmatter}\n---\n\n${body}\n`;
 
+const made: string[] = [];
+// Remove the temp trees a test file made once it is done.
+afterAll(() => made.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 export function writeTree(files: Record<string, string>, root = mkdtempSync(join(tmpdir(), "check-"))): string {
+  made.push(root);
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
