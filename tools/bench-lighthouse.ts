@@ -56,7 +56,7 @@ async function ensureServer(): Promise<ChildProcess | undefined> {
 }
 
 const server = await ensureServer();
-mkdirSync(join(ROOT, ".cache"), { recursive: true });
+mkdirSync(join(ROOT, ".cache", "lighthouse-profile"), { recursive: true });
 const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM_PATH,
   chromeFlags: [...CHROMIUM_ARGS, "--headless=new"],

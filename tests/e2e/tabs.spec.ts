@@ -2,19 +2,41 @@
  * Synced tabs: choosing a language (syncKey "lang", TypeScriptExample) or a way of calling (syncKey "auth",
  * AuthHeaders) in one tab group switches every group of that key on the page, survives a reload and follows the
  * reader to another page. Tabs work by keyboard (arrow keys, Home/End) with a visible focus indicator.
- * The pages are found in dist/ by their `data-sync-key`, not hard-coded.
+ * The pages are found from what they show (TypeScriptExample blocks in dist/, <AuthHeaders> in the page sources).
  */
 import { test, expect, type Page } from "@playwright/test";
-import { builtPagesMatching } from "./support.ts";
+import { builtPagesMatching, docPages } from "./support.ts";
 
-const pagesWith = (key: string) =>
-  builtPagesMatching(new RegExp(`data-sync-key="${key}"`)).sort((a, b) => b.count - a.count || a.path.localeCompare(b.path));
+/**
+ * Pages to test, found from what they show rather than from their tabs' syncKey (so a lost syncKey fails with the page
+ * named): TypeScriptExample blocks in dist/ for "lang", pages whose source renders <AuthHeaders> for "auth".
+ */
+const GROUPS = { lang: ".ts-example starlight-tabs", auth: 'starlight-tabs[data-sync-key="auth"]' } as const;
+function pagesWith(key: keyof typeof GROUPS): { path: string; count: number }[] {
+  if (key === "lang") return builtPagesMatching(/class="ts-example[\s"]/).sort((a, b) => b.count - a.count || a.path.localeCompare(b.path));
+  return docPages()
+    .filter((p) => /<AuthHeaders\b/.test(p.body))
+    .map((p) => ({ path: p.path, count: (p.body.match(/<AuthHeaders\b/g) ?? []).length }))
+    .sort((a, b) => b.count - a.count || a.path.localeCompare(b.path));
+}
+
+/** Every tab group of the page that should carry syncKey `key` does. */
+async function expectSyncKey(page: Page, key: keyof typeof GROUPS, where: string) {
+  const groups = page.locator(key === "lang" ? ".ts-example starlight-tabs" : "starlight-tabs");
+  const keys = await groups.evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.syncKey ?? null));
+  if (key === "lang") {
+    const missing = keys.map((k, i) => (k === "lang" ? undefined : `TypeScript example ${i + 1} of ${keys.length} has syncKey ${JSON.stringify(k)}`)).filter(Boolean);
+    expect(missing, `${where}: language tabs without syncKey "lang" (the choice would not follow the reader):\n  - ${missing.join("\n  - ")}`).toEqual([]);
+  } else {
+    expect(keys, `${where}: the page renders <AuthHeaders> but no tab group has syncKey "auth" (found: ${JSON.stringify(keys)})`).toContain("auth");
+  }
+}
 
 /** Every group of `key` on the page shows `label`: its tab is selected and its panel visible, the others hidden. */
-async function expectAllShow(page: Page, key: string, label: string, where: string) {
-  const groups = page.locator(`starlight-tabs[data-sync-key="${key}"]`);
+async function expectAllShow(page: Page, key: keyof typeof GROUPS, label: string, where: string) {
+  const groups = page.locator(GROUPS[key]);
   const n = await groups.count();
-  expect(n, `${where}: no tab group with syncKey "${key}"`).toBeGreaterThan(0);
+  expect(n, `${where}: no ${key === "lang" ? "TypeScript example" : 'tab group with syncKey "auth"'} on the page`).toBeGreaterThan(0);
   for (let i = 0; i < n; i++) {
     const group = groups.nth(i);
     const tabs = group.locator('[role="tab"]');
@@ -36,20 +58,21 @@ async function expectAllShow(page: Page, key: string, label: string, where: stri
   }
 }
 
-async function labelsOfFirstGroup(page: Page, key: string) {
-  return (await page.locator(`starlight-tabs[data-sync-key="${key}"]`).first().locator('[role="tab"]').allTextContents()).map((t) => t.trim());
+async function labelsOfFirstGroup(page: Page, key: keyof typeof GROUPS) {
+  return (await page.locator(GROUPS[key]).first().locator('[role="tab"]').allTextContents()).map((t) => t.trim());
 }
 
-for (const key of ["lang", "auth"]) {
+for (const key of ["lang", "auth"] as const) {
   test(`"${key}" tabs switch together, survive a reload and follow to another page`, async ({ page }) => {
     const pages = pagesWith(key);
-    expect(pages.length, `no built page has tabs with syncKey "${key}" (dist/**/index.html)`).toBeGreaterThan(0);
+    expect(pages.length, key === "lang" ? "no built page shows a TypeScriptExample" : "no page under src/content/docs renders <AuthHeaders>").toBeGreaterThan(0);
     const [first, ...others] = pages;
     const where = first.path;
 
     await page.goto(first.path);
-    const groups = page.locator(`starlight-tabs[data-sync-key="${key}"]`);
-    await expect(groups, `${where}: dist has ${first.count} "${key}" tab groups, the page shows another number`).toHaveCount(first.count);
+    await expectSyncKey(page, key, where);
+    const groups = page.locator(GROUPS[key]);
+    if (key === "lang") await expect(groups, `${where}: dist has ${first.count} TypeScript examples, the page shows another number`).toHaveCount(first.count);
     const labels = await labelsOfFirstGroup(page, key);
     expect(labels.length, `${where}: the "${key}" tabs have fewer than two tabs: ${labels.join(", ")}`).toBeGreaterThan(1);
     const [initial, chosen] = [labels[0], labels[labels.length - 1]];
@@ -67,10 +90,11 @@ for (const key of ["lang", "auth"]) {
     const next = others[0]?.path ?? first.path;
     if (next === first.path) await page.goto("/");
     await page.goto(next);
+    await expectSyncKey(page, key, next);
     await expectAllShow(page, key, chosen, `${next} (reached from ${where})`);
 
     // And back: choosing the first label again is remembered too.
-    await page.locator(`starlight-tabs[data-sync-key="${key}"]`).first().getByRole("tab", { name: initial, exact: true }).click();
+    await page.locator(GROUPS[key]).first().getByRole("tab", { name: initial, exact: true }).click();
     await expectAllShow(page, key, initial, `${next} after choosing "${initial}"`);
     await page.goto(first.path);
     await expectAllShow(page, key, initial, `${where} after choosing "${initial}" on ${next}`);
@@ -79,7 +103,7 @@ for (const key of ["lang", "auth"]) {
 
 test("tabs work by keyboard with a visible focus indicator", async ({ page }) => {
   const [first] = pagesWith("lang");
-  expect(first, 'no built page has tabs with syncKey "lang"').toBeTruthy();
+  expect(first, "no built page shows a TypeScriptExample").toBeTruthy();
   const where = first.path;
   await page.goto(first.path);
 
@@ -88,7 +112,7 @@ test("tabs work by keyboard with a visible focus indicator", async ({ page }) =>
   for (let i = 0; i < 300 && !reached; i++) {
     await page.keyboard.press("Tab");
     reached = await page.evaluate(
-      () => document.activeElement?.getAttribute("role") === "tab" && !!document.activeElement.closest('starlight-tabs[data-sync-key="lang"]'),
+      () => document.activeElement?.getAttribute("role") === "tab" && !!document.activeElement.closest(".ts-example starlight-tabs"),
     );
   }
   expect(reached, `${where}: pressing Tab never reaches a language tab`).toBe(true);
@@ -105,7 +129,7 @@ test("tabs work by keyboard with a visible focus indicator", async ({ page }) =>
   expect(firstRing.focusVisible && firstRing.outline, `${where}: the focused "${firstRing.label}" tab shows no focus outline (${firstRing.style})`).toBe(true);
 
   await page.keyboard.press("ArrowRight");
-  const group = page.locator('starlight-tabs[data-sync-key="lang"]').first();
+  const group = page.locator(".ts-example starlight-tabs").first();
   const js = group.getByRole("tab", { name: "JavaScript", exact: true });
   await expect(js, `${where}: ArrowRight does not move focus to the JavaScript tab`).toBeFocused();
   await expectAllShow(page, "lang", "JavaScript", `${where} after ArrowRight`);
