@@ -37,7 +37,8 @@ export default defineConfig({
     // serve:edge (tools/serve-edge.mjs) listens on 127.0.0.1:$PORT.
     command: "npm run serve:edge",
     url: `${BASE_URL}/`,
-    reuseExistingServer: !process.env.CI,
+    // Reusing a server that is already up is opt-in (E2E_REUSE_SERVER=1): it might serve another build than dist/.
+    reuseExistingServer: !process.env.CI && process.env.E2E_REUSE_SERVER === "1",
     timeout: 120_000,
     stdout: "ignore",
     stderr: "pipe",
