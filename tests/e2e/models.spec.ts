@@ -80,15 +80,36 @@ test.describe("/models/ filters", () => {
   });
 });
 
-for (const m of models) {
-  test(`model page ${modelPath(m.id)}`, async ({ page }) => {
+test("every catalog model has a page showing its name and id", async ({ page }) => {
+  // One page walks all models (a context per model would cost more than the checks).
+  test.setTimeout(240_000);
+  const problems: string[] = [];
+  for (const m of models) {
     const path = modelPath(m.id);
     const response = await page.goto(path);
+    if (response?.status() !== 200) {
+      problems.push(`${path} (model ${m.id}) answered ${response?.status()}`);
+      continue;
+    }
+    const h1 = (await page.locator("h1").first().innerText()).trim();
+    if (h1 !== m.name) problems.push(`${path}: the title is "${h1}", not the model's name "${m.name}"`);
+    if ((await page.locator("main code", { hasText: m.id }).count()) === 0) problems.push(`${path}: the model id ${m.id} is not shown`);
+    if (m.lifecycle.status === "active") continue;
+    const main = page.locator("main");
+    if (!new RegExp(m.lifecycle.status, "i").test(await main.innerText()))
+      problems.push(`${path}: the page of a ${m.lifecycle.status} model does not say "${m.lifecycle.status}"`);
+    if ((await main.locator(`a[href="${modelPath(m.lifecycle.replacement)}"]`).count()) === 0)
+      problems.push(`${path}: the ${m.lifecycle.status} model's page does not link its replacement ${modelPath(m.lifecycle.replacement)}`);
+  }
+  expect(problems, `model pages: ${problems.length} problem(s):\n  - ${problems.join("\n  - ")}`).toEqual([]);
+});
+
+for (const m of models.filter((x) => x.lifecycle.status !== "active")) {
+  test(`${m.lifecycle.status} model page ${modelPath(m.id)} says so and links its replacement`, async ({ page }) => {
+    const path = modelPath(m.id);
+    const l = m.lifecycle as { status: string; replacement: string };
+    const response = await page.goto(path);
     expect(response?.status(), `${path} (model ${m.id}) answered ${response?.status()}`).toBe(200);
-    await expect(page.locator("h1").first(), `${path}: the title is not the model's name "${m.name}"`).toHaveText(m.name);
-    await expect(page.locator("main code", { hasText: m.id }).first(), `${path}: the model id ${m.id} is not shown`).toBeVisible();
-    const l = m.lifecycle;
-    if (l.status === "active") return;
     const main = page.locator("main");
     await expect(main, `${path}: the page of a ${l.status} model does not say "${l.status}"`).toContainText(new RegExp(l.status, "i"));
     const link = main.locator(`a[href="${modelPath(l.replacement)}"]`).first();
