@@ -84,8 +84,15 @@ try {
         .filter((ref) => ref.weight > 0)
         .map((ref) => run.lhr.audits[ref.id])
         .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== "informative")
-        .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ""}`);
-      if (failing.length) console.log(`    ${c}: ${failing.join(", ")}`);
+        .map((a) => {
+          // A few details (the console error, the slow script) so the line says what to fix.
+          const items = ((a.details as { items?: Record<string, unknown>[] } | undefined)?.items ?? [])
+            .slice(0, 3)
+            .map((item) => String(item.description ?? item.url ?? item.source ?? "").slice(0, 160))
+            .filter(Boolean);
+          return `${a.id}${a.displayValue ? ` (${a.displayValue})` : ""}${items.length ? `: ${items.join("; ")}` : ""}`;
+        });
+      if (failing.length) console.log(`    ${c}: ${failing.join(" | ")}`);
     }
   }
 } finally {
