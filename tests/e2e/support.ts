@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from "@playwright/test";
 
 export const ROOT = new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
 /** The built site; E2E_DIST points the tests at another build of it (the served site must be the same build). */
-export const DIST = process.env.E2E_DIST ?? join(ROOT, "dist");
+export const DIST = process.env.E2E_DIST || join(ROOT, "dist");
 export const PORT = Number(process.env.E2E_PORT ?? 8788);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
