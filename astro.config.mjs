@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { edgeBuild } from "./src/lib/edge-build.ts";
 import { isGeneratedRoute } from "./src/lib/routes.ts";
 import { siteSource } from "./src/lib/remark-source.ts";
+import { focusableTables } from "./src/lib/focusable-tables.ts";
 
 /** redirects.json is the one list of moved pages: Astro serves it in dev/preview, the edge host gets dist/_redirects. */
 const redirectsFile = new URL("./redirects.json", import.meta.url);
@@ -33,6 +34,8 @@ export default defineConfig({
   integrations: [
     // Stamps <Render>, <ModelId>, … in MDX with file:line so their build errors say where they are.
     siteSource(),
+    // Wide Markdown tables scroll sideways on phones; tabindex lets keyboard users scroll them too.
+    focusableTables(),
     starlight({
       title: "Cloudflare AI REST API",
       description: "Call Workers AI and third-party models through Cloudflare's REST API, with samples that have all run.",
