@@ -1,5 +1,5 @@
 /** api.cloudflare.com: `/client/v4/accounts/{account_id}/ai/...`. */
-import { models, type Model } from "../../catalog/index.ts";
+import { models, type Endpoint, type Model } from "../../catalog/index.ts";
 import type { Ctx } from "./app.ts";
 import * as a from "./answer.ts";
 import { aigHeaderProblem, cached, noWholesale, readJson, resolveRestModel, validate } from "./common.ts";
@@ -167,16 +167,28 @@ async function envelopeRun(ctx: Ctx): Promise<Out> {
   return run(ctx, c.data.model, c.data.input, [], ["input"]);
 }
 
-async function chatCompletions(ctx: Ctx): Promise<Out> {
+/**
+ * The shared start of every /ai/v1/* route: a JSON body that fits the endpoint's schema, naming a model that works on
+ * this endpoint, with `cf-aig-gateway-id` where a Workers AI model needs it (`where` names the route in that error;
+ * routes that never take Workers AI models pass none).
+ */
+function v1Request(ctx: Ctx, schema: z.ZodType, endpoint: Endpoint, where?: string): { ok: true; body: Obj; model: Model } | { ok: false; out: Out } {
   const parsed = readJson(ctx, fail);
-  if (!parsed.ok) return parsed.out;
-  const c = validate(s.chatSchema, parsed.body, fail);
-  if (!c.ok) return c.out;
+  if (!parsed.ok) return parsed;
+  const c = validate(schema, parsed.body, fail);
+  if (!c.ok) return c;
   const body = c.data as Obj;
-  const r = resolveRestModel(body.model, "chat-completions");
+  const r = resolveRestModel(body.model, endpoint);
+  if (!r.ok) return r;
+  const missing = where ? needsGatewayHeader(ctx, r.model, where) : undefined;
+  if (missing) return { ok: false, out: missing };
+  return { ok: true, body, model: r.model };
+}
+
+async function chatCompletions(ctx: Ctx): Promise<Out> {
+  const r = v1Request(ctx, s.chatSchema, "chat-completions", "/ai/v1/chat/completions");
   if (!r.ok) return r.out;
-  const missing = needsGatewayHeader(ctx, r.model, "/ai/v1/chat/completions");
-  if (missing) return missing;
+  const body = r.body;
   const g = restGateway(ctx);
   if (!g.ok) return g.out;
   const model = r.model;
@@ -188,15 +200,9 @@ async function chatCompletions(ctx: Ctx): Promise<Out> {
 }
 
 async function responses(ctx: Ctx): Promise<Out> {
-  const parsed = readJson(ctx, fail);
-  if (!parsed.ok) return parsed.out;
-  const c = validate(s.responsesSchema, parsed.body, fail);
-  if (!c.ok) return c.out;
-  const body = c.data as Obj;
-  const r = resolveRestModel(body.model, "responses");
+  const r = v1Request(ctx, s.responsesSchema, "responses", "/ai/v1/responses");
   if (!r.ok) return r.out;
-  const missing = needsGatewayHeader(ctx, r.model, "/ai/v1/responses");
-  if (missing) return missing;
+  const body = r.body;
   if (r.model.id.startsWith("@cf/") && body.stream)
     return fail(400, `${r.model.id} answers /ai/v1/responses without streaming only: leave out "stream" or use /ai/v1/chat/completions to stream.`); // ASSUMED wording and status
   const g = restGateway(ctx);
@@ -210,15 +216,9 @@ async function responses(ctx: Ctx): Promise<Out> {
 }
 
 async function embeddings(ctx: Ctx): Promise<Out> {
-  const parsed = readJson(ctx, fail);
-  if (!parsed.ok) return parsed.out;
-  const c = validate(s.embeddingsSchema, parsed.body, fail);
-  if (!c.ok) return c.out;
-  const body = c.data as Obj;
-  const r = resolveRestModel(body.model, "embeddings");
+  const r = v1Request(ctx, s.embeddingsSchema, "embeddings", "/ai/v1/embeddings");
   if (!r.ok) return r.out;
-  const missing = needsGatewayHeader(ctx, r.model, "/ai/v1/embeddings");
-  if (missing) return missing;
+  const body = r.body;
   const g = restGateway(ctx);
   if (!g.ok) return g.out;
   const model = r.model;
@@ -226,13 +226,9 @@ async function embeddings(ctx: Ctx): Promise<Out> {
 }
 
 async function messages(ctx: Ctx): Promise<Out> {
-  const parsed = readJson(ctx, fail);
-  if (!parsed.ok) return parsed.out;
-  const c = validate(s.messagesSchema, parsed.body, fail);
-  if (!c.ok) return c.out;
-  const body = c.data as Obj;
-  const r = resolveRestModel(body.model, "messages");
+  const r = v1Request(ctx, s.messagesSchema, "messages");
   if (!r.ok) return r.out;
+  const body = r.body;
   const g = restGateway(ctx);
   if (!g.ok) return g.out;
   const model = r.model;
