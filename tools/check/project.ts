@@ -44,15 +44,9 @@ export function idPrefixes(): Set<string> {
   return set;
 }
 
-export type ManifestEntry = {
-  file: string;
-  language: string;
-  regions: string[];
-  endpoints: string[];
-  models: string[];
-  deprecated: boolean;
-  shows?: "failure";
-};
+/** An entry of examples/manifest.json, as the examples harness writes it. */
+import type { ManifestEntry } from "../../examples/harness/manifest.ts";
+export type { ManifestEntry };
 
 export type Project = {
   root: string;
