@@ -39,6 +39,10 @@ export default defineConfig({
     starlight({
       title: "Cloudflare AI REST API",
       description: "Call Workers AI and third-party models through Cloudflare's REST API, with samples that have all run.",
+      customCss: ["./src/styles/custom.css"],
+      // Long lines wrap (indent kept) instead of scrolling sideways: on a phone the whole sample stays readable, and no
+      // code block becomes a scroll region that keyboard users would have to focus.
+      expressiveCode: { defaultProps: { wrap: true } },
       components: {
         PageTitle: "./src/components/overrides/PageTitle.astro",
       },
