@@ -67,8 +67,9 @@ function llmsBuild(opts: LlmsOptions): AstroIntegration {
         const started = performance.now();
         const dist = fileURLToPath(dir);
         if (!site) throw new LlmsError("astro.config.mjs: llms.txt needs `site` (its links are absolute URLs)");
-        const pages = docsPages(root).map((p) => ({ ...p, html: readFileSync(htmlFileOf(dist, p), "utf8") }));
-        const files = llmsTexts(opts, site, pages);
+        const pages = docsPages(root);
+        // One built page in memory at a time: a large site's HTML (sidebar included) runs to hundreds of megabytes.
+        const files = llmsTexts(opts, site, pages, (p) => readFileSync(htmlFileOf(dist, p), "utf8"));
         for (const [name, text] of Object.entries(files)) writeFileSync(join(dist, name), text);
         logger.info(`llms.txt, llms-full.txt, llms-small.txt: ${pages.length} pages in ${Math.round(performance.now() - started)} ms`);
       },
@@ -114,12 +115,12 @@ function htmlFileOf(dist: string, page: DocsPage): string {
   return file;
 }
 
-/** The three files' text, from each page's built HTML. */
-export function llmsTexts(opts: LlmsOptions, site: URL, pages: (DocsPage & { html: string })[]): Record<string, string> {
+/** The three files' text, from each page's built HTML (`htmlOf` is asked once per page, in order). */
+export function llmsTexts(opts: LlmsOptions, site: URL, pages: DocsPage[], htmlOf: (page: DocsPage) => string): Record<string, string> {
   const full: string[] = [`<SYSTEM>This is the full developer documentation for ${opts.projectName}</SYSTEM>`];
   const small: string[] = [`<SYSTEM>This is the abridged developer documentation for ${opts.projectName}</SYSTEM>`];
   for (const page of pages) {
-    const tree = contentTree(page);
+    const tree = contentTree(page, htmlOf(page));
     const head = [`# ${page.title}`, ...(page.description ? [`> ${page.description}`] : [])];
     const markdown = toMarkdownText(tree);
     full.push([...head, markdown].join("\n\n"));
@@ -147,13 +148,13 @@ const CONTENT_START = '<div class="sl-markdown-content">';
 const CONTENT_END = /<\/div>\s*<footer\b/g;
 
 /** The page's Markdown content as a small HTML tree: code blocks and anchor links simplified before parsing. */
-function contentTree(page: DocsPage & { html: string }): Root {
-  const start = page.html.indexOf(CONTENT_START);
-  const ends = [...page.html.slice(start).matchAll(CONTENT_END)];
+function contentTree(page: DocsPage, built: string): Root {
+  const start = built.indexOf(CONTENT_START);
+  const ends = start === -1 ? [] : [...built.slice(start).matchAll(CONTENT_END)];
   if (start === -1 || !ends.length) {
     throw new LlmsError(`${page.file}: its built page has no ${CONTENT_START}…</div><footer>: Starlight's page markup changed; update src/lib/llms.ts`);
   }
-  const html = page.html
+  const html = built
     .slice(start + CONTENT_START.length, start + ends[ends.length - 1].index)
     // An Expressive Code block is hundreds of highlighted spans; the copy button holds the code as the reader copies it
     // (newlines as U+007F). Keep the title and that text.

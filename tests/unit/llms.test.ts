@@ -28,12 +28,12 @@ const content = [
 const pageHtml = (body: string) =>
   `<!DOCTYPE html><html><head><meta name="description" content="d"></head><body><nav class="sidebar"><a href="/x/">X</a></nav><main><div class="content-panel"><div class="sl-container"><h1 id="_top">Auth</h1></div></div><div class="content-panel"><div class="sl-container"><div class="sl-markdown-content">\n${body}</div><footer class="sl-flex astro-ddtxxk7k"><div class="meta"></div><a href="/next/">Next</a></footer></div></div></main></body></html>`;
 
-const page = (p: Partial<DocsPage> & { html: string }) => ({ id: "auth", file: "src/content/docs/auth.mdx", route: "/auth/", title: "Auth", description: "How to authenticate.", ...p });
+const page: DocsPage = { id: "auth", file: "src/content/docs/auth.mdx", route: "/auth/", title: "Auth", description: "How to authenticate." };
 const opts = { projectName: "Docs", description: "About the docs.", details: "Details." };
 const site = new URL("https://docs.example.com/");
 
 describe("llms files from built pages", () => {
-  const files = llmsTexts(opts, site, [page({ html: pageHtml(content) })]);
+  const files = llmsTexts(opts, site, [page], () => pageHtml(content));
   const full = files["llms-full.txt"];
   const small = files["llms-small.txt"];
 
@@ -75,8 +75,8 @@ describe("llms files from built pages", () => {
   });
 
   it("a built page without Starlight's content markup fails naming the page's source", () => {
-    expect(() => llmsTexts(opts, site, [page({ html: "<html><body><p>no content</p></body></html>" })])).toThrow(LlmsError);
-    expect(() => llmsTexts(opts, site, [page({ html: "<p>x</p>" })])).toThrow(/src\/content\/docs\/auth\.mdx: .*sl-markdown-content/);
+    expect(() => llmsTexts(opts, site, [page], () => "<html><body><p>no content</p></body></html>")).toThrow(LlmsError);
+    expect(() => llmsTexts(opts, site, [page], () => "<p>x</p>")).toThrow(/src\/content\/docs\/auth\.mdx: .*sl-markdown-content/);
   });
 });
 
