@@ -16,7 +16,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { load as loadYaml } from "js-yaml";
-import { fromHtml } from "hast-util-from-html";
+import { htmlToHast } from "satteri";
 import { toMdast } from "hast-util-to-mdast";
 import { toMarkdown } from "mdast-util-to-markdown";
 import { gfmToMarkdown } from "mdast-util-gfm";
@@ -166,7 +166,8 @@ function contentTree(page: DocsPage, built: string): Root {
     })
     .replace(/<a class="sl-anchor-link"[\s\S]*?<\/a>/g, "")
     .replace(/<(script|style)\b[\s\S]*?<\/\1>/g, "");
-  const tree = fromHtml(html, { fragment: true });
+  // Sätteri's native HTML parser (Astro's Markdown processor): the same tree as parse5 gives, about 20 times faster.
+  const tree = htmlToHast(html, { fragment: true }) as Root;
   tabsAsLists(tree);
   return tree;
 }
@@ -214,8 +215,11 @@ function abridge(node: Root | Element): boolean {
   return removed;
 }
 
+/** Made once: its escape patterns are compiled on first use and kept on the pattern objects. */
+const MARKDOWN_OPTIONS = { extensions: [gfmToMarkdown()] };
+
 function toMarkdownText(tree: Root): string {
-  return toMarkdown(toMdast(tree), { extensions: [gfmToMarkdown()] }).trim();
+  return toMarkdown(toMdast(tree), MARKDOWN_OPTIONS).trim();
 }
 
 /** Whitespace runs in prose become one space; fenced code blocks keep their lines. */
