@@ -1,0 +1,80 @@
+/**
+ * The check rules for claims the sources do not make: a banner date no source backs, third-party ids on the
+ * `/ai/run/{model}` path form, and provider-slug or author ids presented as provider-native model ids. Each test
+ * asserts the finding and a near miss that must pass, so disabling a rule (removing it from tools/check/rules/style.ts)
+ * fails the test.
+ */
+import { describe, expect, it } from "vitest";
+import { facts, page } from "./helpers.ts";
+
+const codes = (text: string, code: string) =>
+  facts(text)
+    .findings.filter((f) => f.code === code)
+    .map((f) => `${f.line} ${f.severity}`);
+
+describe("deprecation-dates: a banner date needs a source", () => {
+  it("flags since/sunset in deprecated: frontmatter without source, at the line of the date", () => {
+    const text = page("Body.", 'title: T\ndescription: D\ndeprecated:\n  since: "2026-09-18"\n  replacement: /x/');
+    expect(codes(text, "deprecation-dates")).toEqual(["5 error"]);
+  });
+  it("flags each entry of a list, and a sunset", () => {
+    const text = page(
+      "Body.",
+      "title: T\ndescription: D\ndeprecated:\n  - since: 2026-01-01\n    replacement: /x/\n  - sunset: 2027-01-01\n    replacement: /y/",
+    );
+    expect(codes(text, "deprecation-dates")).toEqual(["5 error", "7 error"]);
+  });
+  it("accepts dates with a source, and notices without dates", () => {
+    expect(codes(page("Body.", 'title: T\ndescription: D\ndeprecated:\n  since: 2026-01-01\n  source: "Cloudflare changelog, 2026-01-01"\n  replacement: /x/'), "deprecation-dates")).toEqual([]);
+    expect(codes(page("Body.", "title: T\ndescription: D\ndeprecated:\n  status: superseded\n  replacement: /x/"), "deprecation-dates")).toEqual([]);
+  });
+  it("flags <Deprecated since> without source, and a date written inside the banner", () => {
+    expect(codes(page('<Deprecated since="2026-09-18" replacement="/x/" />'), "deprecation-dates")).toEqual(["6 error"]);
+    expect(codes(page('<Deprecated replacement="/x/">\n\nShut down on 2027-01-01.\n\n</Deprecated>'), "deprecation-dates")).toEqual(["8 error"]);
+    expect(codes(page('<Deprecated replacement="/x/" since="2026-01-01" source="the changelog">\n\nSince 2026-01-01.\n\n</Deprecated>'), "deprecation-dates")).toEqual([]);
+    // Near miss: a date outside any banner is not a banner date.
+    expect(codes(page("The docs fix of 2026-09-18 explains forwarding."), "deprecation-dates")).toEqual([]);
+  });
+});
+
+describe("third-party-path-form: /ai/run/{model} is documented for Workers AI ids", () => {
+  it("flags a third-party id in the path, in prose, code and links", () => {
+    expect(codes(page("Call `POST /ai/run/openai/gpt-5-mini` with a prompt."), "third-party-path-form")).toEqual(["6 error"]);
+    expect(codes(page("```sh\ncurl https://api.cloudflare.com/client/v4/accounts/$ID/ai/run/anthropic/claude-sonnet-4-5\n```"), "third-party-path-form")).toEqual(["6 error"]);
+    expect(codes(page('<LinkCard href="/reference/run/" description="POST /ai/run/google/gemini-3-flash" />'), "third-party-path-form")).toEqual(["6 error"]);
+  });
+  it("accepts Workers AI ids, placeholders and the envelope form", () => {
+    expect(codes(page("`/ai/run/@cf/meta/llama-3.3-70b-instruct-fp8-fast`, `/ai/run/%40cf/meta/x`, `POST /ai/run/{model}`, and `POST /ai/run` with `openai/gpt-5-mini` in the body."), "third-party-path-form")).toEqual([]);
+  });
+});
+
+describe("provider-native-id: provider-native bodies carry the provider's own id", () => {
+  it("flags slash ids in a table column whose header says provider-native", () => {
+    const text = page(
+      [
+        "| Old form (compat and provider-native endpoints) | REST API form |",
+        "| --- | --- |",
+        "| `grok/{model}` | `xai/{model}` |",
+        '| <ModelId id="openai/gpt-5-mini" /> | Unchanged |',
+      ].join("\n"),
+    );
+    expect(codes(text, "provider-native-id")).toEqual(["8 error", "9 error"]);
+  });
+  it("flags a cell or a sentence that labels such an id provider-native", () => {
+    expect(codes(page("| `grok/grok-3` (provider-native) | `xai/grok-3` |\n| --- | --- |\n| `grok/grok-3` (provider-native) | `xai/grok-3` |"), "provider-native-id")).toEqual(["8 error"]);
+    expect(codes(page("Use `grok/grok-3` (provider-native) there."), "provider-native-id")).toEqual(["6 error"]);
+  });
+  it("accepts the provider's own id, route segments, Workers AI ids and REST columns", () => {
+    const text = page(
+      [
+        "| Provider-native path | Model ID there | REST API form |",
+        "| --- | --- | --- |",
+        "| `/openai/chat/completions` | `gpt-5-mini` | `openai/gpt-5-mini` |",
+        "| `/workers-ai/{model}` | `@cf/meta/llama-3.3-70b-instruct-fp8-fast` | unchanged |",
+      ].join("\n"),
+    );
+    expect(codes(text, "provider-native-id")).toEqual([]);
+    // A code fence is an example, not a claim about id forms.
+    expect(codes(page("```text\n| provider-native | `grok/grok-3` |\n```"), "provider-native-id")).toEqual([]);
+  });
+});
