@@ -1,11 +1,14 @@
 /**
  * The check rules for claims the sources do not make: a banner date no source backs, third-party ids on the
- * `/ai/run/{model}` path form, and provider-slug or author ids presented as provider-native model ids. Each test
+ * `/ai/run/{model}` path form, provider-slug or author ids presented as provider-native model ids, and a first
+ * third-party example with no word on who pays. Each test
  * asserts the finding and a near miss that must pass, so disabling a rule (removing it from tools/check/rules/style.ts)
  * fails the test.
  */
 import { describe, expect, it } from "vitest";
-import { facts, page } from "./helpers.ts";
+import { checkBillingNote } from "../../../tools/check/rules/billing-note.ts";
+import { runCheck } from "../../../tools/check/run.ts";
+import { facts, page, project, where, writeTree } from "./helpers.ts";
 
 const codes = (text: string, code: string) =>
   facts(text)
@@ -76,5 +79,27 @@ describe("provider-native-id: provider-native bodies carry the provider's own id
     expect(codes(text, "provider-native-id")).toEqual([]);
     // A code fence is an example, not a claim about id forms.
     expect(codes(page("```text\n| provider-native | `grok/grok-3` |\n```"), "provider-native-id")).toEqual([]);
+  });
+});
+
+describe("billing-note: who pays, before a page's first third-party example", () => {
+  const entry = (models: string[]) => ({ file: "examples/x.sh", language: "sh", regions: ["main"], endpoints: [], models, deprecated: false });
+  const manifest = JSON.stringify({ "chat/paid": entry(["openai/gpt-5-mini"]), "run/free": entry(["@cf/meta/llama-3.3-70b-instruct-fp8-fast"]) });
+  it("flags a page whose first example calls a third-party model with no billing note above it", async () => {
+    const root = writeTree({
+      "examples/manifest.json": manifest,
+      "src/content/docs/a.mdx": page('<Example example="chat/paid" />\n\n<Render file="billing-first-call" />'),
+    });
+    // Through runCheck, so the test also fails when the rule is not registered.
+    const report = await runCheck({ root, rules: ["style"], noGit: true, parallel: false, cache: false });
+    expect(where(report.findings.filter((f) => f.code === "billing-note"))).toEqual(["src/content/docs/a.mdx:6 style/billing-note"]);
+  });
+  it("accepts the note above the example, and pages whose first example is a Workers AI model", async () => {
+    const p = await project({
+      "examples/manifest.json": manifest,
+      "src/content/docs/a.mdx": page('<Render file="billing-first-call" />\n\n<Example example="chat/paid" />'),
+      "src/content/docs/b.mdx": page('<Example example="run/free" />\n\n<Example example="chat/paid" />'),
+    });
+    expect(checkBillingNote(p)).toEqual([]);
   });
 });
