@@ -75,13 +75,14 @@ export const SHOWN_NUMBERS = 4;
  * The recording as a page shows it, and what was shortened: number arrays keep their first few values, with a
  * string saying how many were left out (so a reader never mistakes the excerpt for the whole vector).
  */
-export function shownRecording(id: string, root: string): { text: string; shortened: boolean; lang: string } {
+export function shownRecording(id: string, root: string): { text: string; shortened: boolean; timestamps: boolean; lang: string } {
   const path = recordingPath(id);
   if (!RECORDED[id]) throw new Error(`no recorded output for "${id}": add it to RECORDED in src/lib/recorded.ts`);
   const file = join(root, path);
   if (!existsSync(file)) throw new Error(`${path} is missing: run \`npx vitest run --project examples\` to record it`);
   const text = readFileSync(file, "utf8");
-  if (RECORDED[id].format === "sse") return { text: text.trimEnd(), shortened: false, lang: "text" };
+  const timestamps = /"created(?:_at)?":\s?0\b/.test(text);
+  if (RECORDED[id].format === "sse") return { text: text.trimEnd(), shortened: false, timestamps, lang: "text" };
   let shortened = false;
   const shorten = (v: unknown): unknown => {
     if (Array.isArray(v)) {
@@ -95,5 +96,5 @@ export function shownRecording(id: string, root: string): { text: string; shorte
     return v;
   };
   const value = shorten(JSON.parse(text));
-  return { text: JSON.stringify(value, null, 2), shortened, lang: "json" };
+  return { text: JSON.stringify(value, null, 2), shortened, timestamps, lang: "json" };
 }
