@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** Examples whose output reference pages show, with the form whose output is recorded. */
-export const RECORDED: Record<string, { form: "sh" | "ts" | "js"; format: "json" | "sse" }> = {
+export const RECORDED: Record<string, { form: "sh" | "ts" | "js"; format: "json" | "sse" | "text" }> = {
   "run/curl": { form: "sh", format: "json" },
   "run/stream-curl": { form: "sh", format: "sse" },
   "chat-completions/curl": { form: "sh", format: "json" },
@@ -20,6 +20,7 @@ export const RECORDED: Record<string, { form: "sh" | "ts" | "js"; format: "json"
   "messages/curl": { form: "sh", format: "json" },
   "embeddings/curl": { form: "sh", format: "json" },
   "models/search-curl": { form: "sh", format: "json" },
+  "errors/auth-error": { form: "sh", format: "text" },
 };
 
 /** Keys whose numeric values are the time of the run. */
@@ -47,14 +48,15 @@ export function recordingOf(id: string, stdout: string): string {
     }
     return `${JSON.stringify(stable(parsed), null, 2)}\n`;
   }
-  // Server-sent events: each `data:` line that holds JSON gets the same treatment, kept on one line.
+  // Server-sent events and other text: each line that holds JSON (after `data: ` in a stream) gets the same
+  // treatment, kept on one line.
   return stdout
     .split("\n")
     .map((line) => {
-      const m = /^data: (\{.*\})\s*$/.exec(line);
+      const m = /^(data: )?(\{.*\})\s*$/.exec(line);
       if (!m) return line;
       try {
-        return `data: ${JSON.stringify(stable(JSON.parse(m[1])))}`;
+        return `${m[1] ?? ""}${JSON.stringify(stable(JSON.parse(m[2])))}`;
       } catch {
         return line;
       }
@@ -65,7 +67,7 @@ export function recordingOf(id: string, stdout: string): string {
 /** Where the recording of example `id` lives, relative to the project root. */
 export function recordingPath(id: string): string {
   const how = RECORDED[id];
-  return `examples/outputs/${id}.${how?.format === "sse" ? "txt" : "json"}`;
+  return `examples/outputs/${id}.${how?.format === "json" ? "json" : "txt"}`;
 }
 
 /** Arrays of numbers longer than this are shortened on pages (embedding vectors run to a thousand numbers). */
@@ -82,7 +84,7 @@ export function shownRecording(id: string, root: string): { text: string; shorte
   if (!existsSync(file)) throw new Error(`${path} is missing: run \`npx vitest run --project examples\` to record it`);
   const text = readFileSync(file, "utf8");
   const timestamps = /"created(?:_at)?":\s?0\b/.test(text);
-  if (RECORDED[id].format === "sse") return { text: text.trimEnd(), shortened: false, timestamps, lang: "text" };
+  if (RECORDED[id].format !== "json") return { text: text.trimEnd(), shortened: false, timestamps, lang: "text" };
   let shortened = false;
   const shorten = (v: unknown): unknown => {
     if (Array.isArray(v)) {
