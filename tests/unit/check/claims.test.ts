@@ -103,3 +103,16 @@ describe("billing-note: who pays, before a page's first third-party example", ()
     expect(checkBillingNote(p)).toEqual([]);
   });
 });
+
+describe("handwritten-response: reference pages show recorded outputs only", () => {
+  it("flags a JSON or text fence on a reference page", () => {
+    const fence = page('```json title="Response"\n{"id": "chatcmpl-…"}\n```');
+    expect(facts(fence, "src/content/docs/reference/chat.mdx").findings.filter((f) => f.code === "handwritten-response").map((f) => f.line)).toEqual([6]);
+    const claimed = page("```text\ndata: [DONE]\n```", "title: T\ndescription: D\nreference: run");
+    expect(facts(claimed, "src/content/docs/guides/run.mdx").findings.filter((f) => f.code === "handwritten-response")).toHaveLength(1);
+  });
+  it("accepts the same fence on other pages, and shell fences on reference pages", () => {
+    expect(facts(page('```json\n{"a": 1}\n```'), "src/content/docs/troubleshooting/x.mdx").findings.filter((f) => f.code === "handwritten-response")).toEqual([]);
+    expect(facts(page("```sh\nnpm install openai\n```"), "src/content/docs/reference/x.mdx").findings.filter((f) => f.code === "handwritten-response")).toEqual([]);
+  });
+});

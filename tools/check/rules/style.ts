@@ -12,6 +12,7 @@ import { noSecrets } from "../lint/no-secrets.ts";
 import { requiredFrontmatter } from "../lint/required-frontmatter.ts";
 import { deprecationDates } from "../lint/deprecation-dates.ts";
 import { providerNativeIds, thirdPartyPathForm } from "../lint/id-forms.ts";
+import { handwrittenResponse } from "../lint/handwritten-response.ts";
 
 /** Our rules are errors; the preset's are warnings (they are about how markdown renders, not about facts). */
 export const linter = unified()
@@ -27,4 +28,5 @@ export const linter = unified()
   .use(deprecationDates, ["error"])
   .use(thirdPartyPathForm, ["error"])
   .use(providerNativeIds, ["error"])
+  .use(handwrittenResponse, ["error"])
   .freeze();
