@@ -114,5 +114,6 @@ describe("handwritten-response: reference pages show recorded outputs only", () 
   it("accepts the same fence on other pages, and shell fences on reference pages", () => {
     expect(facts(page('```json\n{"a": 1}\n```'), "src/content/docs/troubleshooting/x.mdx").findings.filter((f) => f.code === "handwritten-response")).toEqual([]);
     expect(facts(page("```sh\nnpm install openai\n```"), "src/content/docs/reference/x.mdx").findings.filter((f) => f.code === "handwritten-response")).toEqual([]);
+    expect(facts(page('```json title="Request body"\n{ "model": "openai/gpt-5-mini", "messages": [] }\n```'), "src/content/docs/reference/x.mdx").findings.filter((f) => f.code === "handwritten-response")).toEqual([]);
   });
 });
