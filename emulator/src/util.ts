@@ -1,18 +1,24 @@
-import { createHash } from "node:crypto";
-
-/** A short, stable hex digest of any JSON-able value (used for deterministic ids and cache keys). */
-export function digest(value: unknown, length = 24): string {
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return createHash("sha256").update(text).digest("hex").slice(0, length);
-}
-
-/** Whitespace-separated words: the emulator's notion of a token. */
+/** Whitespace-separated words: the emulator's notion of a token (use on bounded text only; see wordCount). */
 export function words(text: string): string[] {
   return text.split(/\s+/).filter(Boolean);
 }
 
-export function countTokens(text: string): number {
-  return words(text).length;
+/** How many whitespace-separated words `text` has, without allocating them (safe on a 10 MB string). */
+export function wordCount(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x2028 || c === 0x2029 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x3000;
+    if (space) inWord = false;
+    else if (!inWord) (inWord = true), n++;
+  }
+  return n;
+}
+
+/** At most `max` characters of `text`, with an ellipsis when cut: what the emulator echoes back of user input. */
+export function clip(text: string, max = 200): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 /** Lower-cases header names (HTTP header names are case-insensitive, RFC 9110 section 5.1). */
