@@ -3,7 +3,7 @@ import { CODES, MESSAGES, clipped } from "./contract.ts";
 import type { Ctx } from "./ctx.ts";
 import { restError, type Out } from "./errors.ts";
 import { digest } from "./hash.ts";
-import { currentReplacement, findModel, getModel, isWorkersAiId, type Endpoint, type Model } from "./model-ids.ts";
+import { currentReplacement, findModel, isWorkersAiId, type Endpoint, type Model } from "./model-ids.ts";
 import { check } from "./schemas.ts";
 import { listText } from "./util.ts";
 import type { z } from "zod";
@@ -122,11 +122,15 @@ export const ENDPOINT_PATHS: Record<Endpoint, string> = {
  * naming the replacement (5028 "model was deprecated"); not on this endpoint → 400 naming where it works.
  */
 export function resolveRestModel(id: string, endpoint: Endpoint): { ok: true; model: Model; warnings: { code: number; message: string }[] } | { ok: false; out: Out } {
-  const model = getModel(id);
+  const found = findModel(id);
+  // ASSUMED: the REST API takes both spellings the catalog lists as REST ids (anthropic/claude-sonnet-4-5 and
+  // anthropic/claude-sonnet-4.5); which one /ai/v1/* accepts is not verified (facts section 11).
+  const model = found && (found.form === "rest" || found.form === "alias") ? found.model : undefined;
   if (!model) {
-    const known = findModel(id);
-    if (known)
-      return { ok: false, out: restError(400, CODES.invalidInput, `"${clipped(id)}" is a gateway provider-slug id, which only the gateway.ai.cloudflare.com endpoints accept. On the REST API use "${known.model.id}".`) };
+    if (found?.form === "provider-native")
+      return { ok: false, out: restError(400, CODES.invalidInput, `"${clipped(id)}" is the provider's own model name. On the REST API use "${found.model.id}".`) };
+    if (found)
+      return { ok: false, out: restError(400, CODES.invalidInput, `"${clipped(id)}" is a gateway provider-slug id, which only the gateway.ai.cloudflare.com endpoints accept. On the REST API use "${found.model.id}".`) };
     if (isWorkersAiId(id)) return { ok: false, out: restError(400, CODES.noSuchModel, MESSAGES.noSuchModel(id)) };
     return { ok: false, out: restError(404, CODES.couldNotRoute, MESSAGES.modelNotFound(id)) };
   }
