@@ -3,6 +3,8 @@
  * middleware and the tests import these instead of repeating them.
  */
 
+import { clip } from "./util.ts";
+
 /** Request bodies over this many bytes get 413 (code 3006). */
 export const BODY_LIMIT = 10 * 1024 * 1024;
 /** Request-log entries keep bodies up to this many bytes of JSON whole; larger ones are kept as a bounded summary. */
@@ -96,6 +98,4 @@ export const MESSAGES = {
 } as const;
 
 /** What of a request's own values an error message repeats: at most 200 characters. */
-export function clipped(text: string, max = 200): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
-}
+export const clipped = clip;

@@ -3,7 +3,7 @@
  * from it with fixed rules (documented in emulator/README.md), so the same request always gives the same output.
  */
 import { digest, Hasher, seededRandom } from "./hash.ts";
-import { clip, wordCount, words } from "./util.ts";
+import { clip, detach, wordCount, words } from "./util.ts";
 
 export type ToolCall = { id: string; name: string; arguments: Record<string, unknown> };
 export type Msg = {
@@ -38,7 +38,7 @@ export const MAX_ECHO = 200;
 /** Whitespace collapsed and cut at MAX_ECHO characters; only the start of a long text is ever looked at. */
 export function echoText(text: string): string {
   const start = text.trimStart().slice(0, MAX_ECHO * 8);
-  return clip(start.replace(/\s+/g, " ").trim(), MAX_ECHO);
+  return detach(clip(start.replace(/\s+/g, " ").trim(), MAX_ECHO));
 }
 
 /** The text of the last user message, whitespace collapsed, cut at 200 characters. */

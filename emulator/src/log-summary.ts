@@ -4,12 +4,14 @@
  * 10 MB body.
  */
 import { LOG_BODY_LIMIT, LOG_STRING_LIMIT } from "./contract.ts";
+import { detach } from "./util.ts";
 
 const MAX_ITEMS = 100;
 const MAX_DEPTH = 20;
 
 function summarize(value: unknown, depth = 0): unknown {
-  if (typeof value === "string") return value.length > LOG_STRING_LIMIT ? `${value.slice(0, LOG_STRING_LIMIT)}… [${value.length - LOG_STRING_LIMIT} more characters not kept]` : value;
+  // detach: a cut must not keep the whole body alive through V8's sliced strings.
+  if (typeof value === "string") return value.length > LOG_STRING_LIMIT ? detach(`${value.slice(0, LOG_STRING_LIMIT)}… [${value.length - LOG_STRING_LIMIT} more characters not kept]`) : value;
   if (value === null || typeof value !== "object") return value;
   if (depth >= MAX_DEPTH) return "[nested too deep, not kept]";
   if (Array.isArray(value)) {
