@@ -275,9 +275,12 @@ describe("GET /ai/models/search", () => {
     expect(meta.result.length).toBeGreaterThan(0);
     expect(meta.result.every((m: any) => m.name.startsWith("@cf/meta/"))).toBe(true);
     const emb = await search("?task=Text%20Embeddings");
-    expect(emb.result.map((m: any) => m.name).sort()).toEqual(["@cf/baai/bge-large-en-v1.5", "@cf/baai/bge-m3"]);
+    expect(emb.result.length).toBeGreaterThan(1);
+    expect(emb.result.map((m: any) => m.name)).toContain("@cf/baai/bge-m3");
+    expect(emb.result.every((m: any) => m.task.name === "Text Embeddings")).toBe(true);
     const kimi = await search("?search=kimi");
-    expect(kimi.result.map((m: any) => m.name)).toEqual(["@cf/moonshotai/kimi-k2.6", "@cf/moonshotai/kimi-k2.7-code"]);
+    expect(kimi.result.map((m: any) => m.name)).toEqual(expect.arrayContaining(["@cf/moonshotai/kimi-k2.6", "@cf/moonshotai/kimi-k2.7-code"]));
+    expect(kimi.result.every((m: any) => m.name.includes("kimi"))).toBe(true);
   });
 
   it("pages with page and per_page; result_info counts (assumed shape)", async () => {
