@@ -1,28 +1,32 @@
 /**
- * A small synchronous, non-cryptographic hash (four FNV-1a-style 32-bit lanes over UTF-16 code units) for the
- * emulator's deterministic ids, seeds and cache keys. Plain JS, so the core runs in Node, a browser or a Worker.
- * Strings are fed piece by piece, so a large body is hashed without building a joined copy.
+ * A small synchronous, non-cryptographic hash (two FNV-1a-style 32-bit lanes over pairs of UTF-16 code units, 64 bits
+ * of state) for the emulator's deterministic ids, seeds and cache keys. Plain JS, so the core runs in Node, a browser or
+ * a Worker. Strings are fed piece by piece, so a large body is hashed without building a joined copy.
  */
-const LANE_SEEDS = [0x811c9dc5, 0x01000193 ^ 0x9e3779b9, 0x85ebca6b, 0xc2b2ae35];
+const LANE_SEEDS = [0x811c9dc5, 0x9e3779b9, 0x85ebca6b, 0xc2b2ae35];
 const PRIME = 0x01000193;
 
 export class Hasher {
   private lanes = Uint32Array.from(LANE_SEEDS);
 
-  /** Adds a string (and a separator, so ["ab","c"] and ["a","bc"] differ). */
+  /** Adds a string (with its length, so ["ab","c"] and ["a","bc"] differ). */
   update(text: string): this {
-    let [a, b, c, d] = this.lanes;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      a = Math.imul(a ^ ch, PRIME);
-      b = Math.imul(b ^ ch, 0x5bd1e995);
-      c = Math.imul(c ^ ch, 0x27d4eb2d);
-      d = Math.imul(d ^ ch, 0x165667b1);
+    let a = this.lanes[0];
+    let b = this.lanes[1];
+    const n = text.length;
+    let i = 0;
+    for (; i + 1 < n; i += 2) {
+      const w = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
+      a = Math.imul(a ^ w, PRIME);
+      b = Math.imul(b ^ w, 0x5bd1e995);
     }
-    // separator
-    a = Math.imul(a ^ 0xff, PRIME);
-    b = Math.imul(b ^ 0xff, 0x5bd1e995);
-    this.lanes.set([a, b, c, d]);
+    if (i < n) (a = Math.imul(a ^ text.charCodeAt(i), PRIME)), (b = Math.imul(b ^ text.charCodeAt(i), 0x5bd1e995));
+    a = Math.imul(a ^ n, PRIME);
+    b = Math.imul(b ^ (n >>> 16) ^ 0xff, 0x5bd1e995);
+    this.lanes[0] = a;
+    this.lanes[1] = b;
+    this.lanes[2] = Math.imul(this.lanes[2] ^ a, 0x27d4eb2d);
+    this.lanes[3] = Math.imul(this.lanes[3] ^ b, 0x165667b1);
     return this;
   }
 

@@ -4,7 +4,7 @@ import { CODES, LOG_UPSTREAM_LIMIT } from "./contract.ts";
 import type { Ctx } from "./ctx.ts";
 import { gatewayError, restError, type Out } from "./errors.ts";
 import { isLarge, logSummary } from "./log-summary.ts";
-import { sseStream } from "./sse.ts";
+import { sseStream, yieldToEventLoop } from "./sse.ts";
 import type { Host, LogEntry } from "./types.ts";
 
 export type AppEnv = { Variables: { ctx: Ctx } };
@@ -57,6 +57,8 @@ export function route(fn: Handler) {
   return async (c: Context<AppEnv>) => {
     const ctx = c.get("ctx");
     let out: Out;
+    // Between reading a large body and parsing it, let other requests run (one large request should not hold them up).
+    if (isLarge(ctx.raw)) await yieldToEventLoop();
     try {
       out = await fn(ctx);
     } catch (err) {

@@ -19,7 +19,7 @@ export function encodeEvent(e: SSEEvent): string {
 export const SSE_HEADERS = { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" } as const;
 
 /** Lets other work (other requests, socket writes) run between events: setImmediate in Node, a 0 ms timer elsewhere. */
-const yieldToEventLoop: () => Promise<void> =
+export const yieldToEventLoop: () => Promise<void> =
   typeof (globalThis as { setImmediate?: unknown }).setImmediate === "function"
     ? () => new Promise((r) => (globalThis as unknown as { setImmediate(cb: () => void): void }).setImmediate(r))
     : () => new Promise((r) => setTimeout(r, 0));

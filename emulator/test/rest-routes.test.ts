@@ -261,7 +261,7 @@ describe("GET /ai/models/search", () => {
     const r = await search("");
     expect(r.success).toBe(true);
     expect(r.result.length).toBeGreaterThan(10);
-    expect(r.result.every((m: any) => m.name.startsWith("@cf/"))).toBe(true);
+    expect(r.result.every((m: any) => /^@(cf|hf)\//.test(m.name))).toBe(true);
     expect(r.result[0]).toMatchObject({ source: 1, task: { name: expect.any(String) }, properties: expect.any(Array) });
   });
 
