@@ -10,6 +10,7 @@ import { restAuthError, restError, type Out } from "./errors.ts";
 import { chatToAnthropicRequest, fromAnthropic, fromChat, fromResponses, fromWorkersAi } from "./formats.ts";
 import { digest } from "./hash.ts";
 import { isWorkersAiModel, models, providerModelId, providerOf, quirksOf, type Endpoint, type Model } from "./model-ids.ts";
+import { inputSchemaProblem } from "./input-schema.ts";
 import { callProvider } from "./providers.ts";
 import * as s from "./schemas.ts";
 import { check } from "./schemas.ts";
@@ -103,6 +104,10 @@ async function run(ctx: Ctx, id: string, input: unknown, envelopeWarnings: Warni
   const g = restGateway(ctx);
   if (!g.ok) return g.out;
   const warnings = [...envelopeWarnings, ...r.warnings];
+  // The model's published input schema first (workers-types); the 400's code and wording are ASSUMED. Then the
+  // emulator's own task schema, which also covers models with no published schema (ASSUMED checks).
+  const published = inputSchemaProblem(model.id, input, inputPrefix);
+  if (published) return fail(400, `Invalid input: ${published}`);
   const v = <T>(schema: z.ZodType<T>) => {
     const c = check(schema, input, inputPrefix);
     return c.ok ? c : { ok: false as const, out: fail(400, `Invalid input: ${c.message}`) };

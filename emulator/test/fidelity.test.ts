@@ -188,3 +188,26 @@ describe("a body sent with curl -d (no JSON Content-Type)", () => {
     expect(r.json.result.response).toBe(`Emulated response from ${LLAMA} to: Where did the phrase Hello World come from`);
   });
 });
+
+describe("/ai/run input checked against the model's published input schema (catalog inputSchemaOf)", () => {
+  const BGE_M3 = "@cf/baai/bge-m3";
+
+  it("a field only the published schema types (truncate_inputs: boolean) gets a 400 naming it (code and wording ASSUMED)", async () => {
+    const r = await post(`${restBase(emu())}/run/${BGE_M3}`, { text: "hi", truncate_inputs: "yes" }, auth());
+    expect(r.status).toBe(400);
+    expect(r.json.errors[0].code).toBe(5004);
+    expect(r.json.errors[0].message).toBe('Invalid input: truncate_inputs: Instance type "string" is invalid. Expected "boolean". (the model\'s published input schema)');
+  });
+
+  it("names the field under input on the envelope /ai/run", async () => {
+    const r = await post(`${restBase(emu())}/run`, { model: BGE_M3, input: { text: "hi", truncate_inputs: 1 } }, { ...auth(), "cf-aig-gateway-id": "default" });
+    expect(r.status).toBe(400);
+    expect(r.json.errors[0].message).toMatch(/^Invalid input: input\.truncate_inputs: .*published input schema/);
+  });
+
+  it("input that fits the schema is answered", async () => {
+    const r = await post(`${restBase(emu())}/run/${BGE_M3}`, { text: "hi", truncate_inputs: true }, auth());
+    expect(r.status).toBe(200);
+    expect(r.json.result.shape).toEqual([1, 1024]);
+  });
+});
