@@ -3,7 +3,7 @@
  * (https://api.cloudflare.com and https://gateway.ai.cloudflare.com become the emulator's origin; nothing else changes).
  */
 import { afterAll, beforeAll } from "vitest";
-import { DEFAULT_API_TOKEN, EXAMPLE_ACCOUNT_ID, startEmulator, type Emulator, type EmulatorConfig, type LogEntry, type UpstreamCall } from "../../emulator/src/index.ts";
+import { DEFAULT_API_TOKEN, EXAMPLE_ACCOUNT_ID, type Emulator, type LogEntry, type UpstreamCall } from "../../emulator/src/index.ts";
 
 export const TOKEN = DEFAULT_API_TOKEN;
 export const ACCOUNT = EXAMPLE_ACCOUNT_ID;
@@ -16,17 +16,8 @@ export const KEYS = { openai: "sk-proj-clientsuite0123456789abcdefghij", openrou
 export const REST = `https://api.cloudflare.com/client/v4/accounts/${ACCOUNT}/ai`;
 export const GATEWAY = (gateway = "default") => `https://gateway.ai.cloudflare.com/v1/${ACCOUNT}/${gateway}`;
 
-/** One emulator for the test file. */
-export function useEmulator(config?: EmulatorConfig): () => Emulator {
-  let emu: Emulator;
-  beforeAll(async () => {
-    emu = await startEmulator({ port: 0, config });
-  });
-  afterAll(async () => {
-    await emu?.stop();
-  });
-  return () => emu;
-}
+/** One emulator for the test file (the emulator suite's helper). */
+export { useEmulator } from "../../emulator/test/helpers.ts";
 
 /** A fetch that sends requests for Cloudflare's two hosts to `origin`, unchanged otherwise. */
 export function redirectingFetch(origin: () => string, base: typeof fetch = globalThis.fetch): typeof fetch {
