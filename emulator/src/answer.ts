@@ -5,7 +5,7 @@ import { wordCount } from "./util.ts";
 import type { Out } from "./errors.ts";
 import { SSE_HEADERS, type Events } from "./sse.ts";
 import { digest } from "./hash.ts";
-import type { AudioBody, EmbeddingTextBody, EmbeddingsBody, RerankBody, TtsBody } from "./schemas.ts";
+import type { AudioBody, EmbeddingTextBody, EmbeddingsBody, RerankBody, ResponsesBody, TtsBody } from "./schemas.ts";
 
 type Obj = Record<string, any>;
 const sse = (events: Events): Out => ({ status: 200, headers: { ...SSE_HEADERS }, events });
@@ -48,7 +48,7 @@ export function envelope(result: unknown, messages: unknown[] = []): Obj {
   return { result, success: true, errors: [], messages };
 }
 
-export function answerResponses(conv: Conversation, body: Obj, o: { model: string; stream?: boolean; seed: unknown }): Out {
+export function answerResponses(conv: Conversation, body: ResponsesBody, o: { model: string; stream?: boolean; seed: unknown }): Out {
   const g = generate(conv);
   if (o.stream) return sse(f.responseEvents(g, o.model, body, o.seed));
   return { status: 200, json: f.responseObject(g, o.model, body, o.seed) };

@@ -17,7 +17,6 @@ import * as s from "./schemas.ts";
 import { check } from "./schemas.ts";
 import { lowerHeaders, listText } from "./util.ts";
 
-type Obj = Record<string, any>;
 const GW_BAD_REQUEST = CODES.gatewayBadRequest;
 
 /** Account id (400 code 2001, ASSUMED), the gateway (unknown → 400 2001), then `cf-aig-authorization` when the gateway has authentication on (401 2009). */
@@ -96,22 +95,35 @@ function operation(provider: string, endpoint: string): Op | undefined {
   return undefined;
 }
 
-function schemaFor(op: Op): z.ZodType<unknown> | undefined {
+/** The request body of one provider operation, validated with its schema (Workers AI run bodies are checked later, by task). */
+type Parsed =
+  | { kind: "chat" | "wai-chat"; body: s.ChatBody }
+  | { kind: "responses"; body: s.ResponsesBody }
+  | { kind: "embeddings" | "wai-embed"; body: s.EmbeddingsBody }
+  | { kind: "messages"; body: s.MessagesBody }
+  | { kind: "google"; body: s.GoogleBody }
+  | { kind: "wai-run"; body: Record<string, unknown> };
+
+function parseFor(op: Op, body: unknown): { ok: true; parsed: Parsed } | { ok: false; message: string; path: string } {
+  const as = <K extends Parsed["kind"], T>(kind: K, schema: z.ZodType<T>) => {
+    const c = check(schema, body);
+    return c.ok ? { ok: true as const, parsed: { kind, body: c.data } as Parsed } : c;
+  };
   switch (op.kind) {
     case "chat":
     case "wai-chat":
-      return s.chatSchema;
+      return as(op.kind, s.chatSchema);
     case "responses":
-      return s.responsesSchema;
+      return as("responses", s.responsesSchema);
     case "embeddings":
     case "wai-embed":
-      return s.embeddingsSchema;
+      return as(op.kind, s.embeddingsSchema);
     case "messages":
-      return s.messagesSchema;
+      return as("messages", s.messagesSchema);
     case "google":
-      return s.googleSchema;
+      return as("google", s.googleSchema);
     case "wai-run":
-      return undefined;
+      return { ok: true, parsed: { kind: "wai-run", body: (body && typeof body === "object" ? body : {}) as Record<string, unknown> } };
   }
 }
 
@@ -119,7 +131,7 @@ function schemaFor(op: Op): z.ZodType<unknown> | undefined {
  * Looks a provider's own model name up in the catalog; `unknown` (with an error in the provider's words) when the site
  * catalog does not have it. Whether an unknown model is then forwarded depends on the credential (see providerRoute).
  */
-function providerModel(provider: string, op: Op, body: Obj): { model?: Model; name: string; unknown?: Out } | { error: Out } {
+function providerModel(provider: string, op: Op, body: { model?: unknown }): { model?: Model; name: string; unknown?: Out } | { error: Out } {
   const notFound = (name: string): Out => {
     switch (provider) {
       case "anthropic":
@@ -134,7 +146,7 @@ function providerModel(provider: string, op: Op, body: Obj): { model?: Model; na
   };
   const retired = (m: Model): { error: Out } =>
     provider === "workers-ai"
-      ? { error: restError(400, CODES.modelDeprecated, `model was deprecated: ${m.id} was retired; use ${currentReplacement(m.id)?.id ?? (m.lifecycle as Obj).replacement} instead.`) }
+      ? { error: restError(400, CODES.modelDeprecated, `model was deprecated: ${m.id} was retired; use ${currentReplacement(m.id)?.id ?? (m.lifecycle.status === "active" ? "" : m.lifecycle.replacement)} instead.`) }
       : { error: notFound(providerModelId(m)) };
   if (op.kind === "wai-run" || op.kind === "wai-chat" || op.kind === "wai-embed") {
     // Workers AI models are Cloudflare's own catalog: an unknown id is refused whoever pays.
@@ -170,8 +182,7 @@ async function providerRoute(ctx: Ctx, gw: Gw, r: ProviderRequest): Promise<Out>
       return gatewayError(400, GW_BAD_REQUEST, `The emulator does not serve provider "${clipped(provider, 64)}". It serves ${listText([...Object.keys(OPENAI_LIKE), "anthropic", "google-ai-studio", "workers-ai", "compat"])}.`);
     return providerError(provider, 404, `Unknown endpoint "${clipped(r.endpoint)}" for provider ${provider}.`);
   }
-  const body = (r.body && typeof r.body === "object" ? r.body : {}) as Obj;
-  const looked = providerModel(provider, op, body);
+  const looked = providerModel(provider, op, (r.body && typeof r.body === "object" ? r.body : {}) as { model?: unknown });
   const called = callProvider(ctx.state, ctx.upstream, {
     provider,
     headers: r.headers,
@@ -185,30 +196,30 @@ async function providerRoute(ctx: Ctx, gw: Gw, r: ProviderRequest): Promise<Out>
   });
   if (!called.ok) return called.out;
   const finish = (out: Out) => ((called.call.status = out.status), out);
-  const schema = schemaFor(op);
-  if (schema) {
-    const c = check(schema, r.body);
-    if (!c.ok) return finish(providerError(provider, 400, `Invalid request body: ${c.message}`, c.path));
-  }
+  const p = parseFor(op, r.body);
+  if (!p.ok) return finish(providerError(provider, 400, `Invalid request body: ${p.message}`, p.path));
   if ("error" in looked) return finish(looked.error);
   // A model the site catalog does not list: with the user's own key the provider decides (the emulated provider
   // answers it); with Unified Billing the gateway cannot price it and the provider's "not found" comes back (ASSUMED).
   if (looked.unknown && !forwardsUnknown(called.call.credential)) return finish(looked.unknown);
   const name = looked.name;
   const seed = [ctx.seed, r.step ?? -1];
-  switch (op.kind) {
+  const { parsed } = p;
+  switch (parsed.kind) {
     case "chat":
-    case "wai-chat":
-      return finish(a.answerChat(fromChat(body as s.ChatBody, name), { model: name, stream: body.stream, seed, usageEvery: op.kind === "wai-chat", includeUsage: body.stream_options?.include_usage }));
+    case "wai-chat": {
+      const body = parsed.body;
+      return finish(a.answerChat(fromChat(body, name), { model: name, stream: body.stream, seed, usageEvery: parsed.kind === "wai-chat", includeUsage: body.stream_options?.include_usage }));
+    }
     case "responses":
-      return finish(a.answerResponses(fromResponses(body as s.ResponsesBody, name), body, { model: name, stream: body.stream, seed }));
+      return finish(a.answerResponses(fromResponses(parsed.body, name), parsed.body, { model: name, stream: parsed.body.stream, seed }));
     case "embeddings":
     case "wai-embed":
-      return finish(a.answerEmbeddings(body as s.EmbeddingsBody, name));
+      return finish(a.answerEmbeddings(parsed.body, name));
     case "messages":
-      return finish(a.answerAnthropic(fromAnthropic(body as s.MessagesBody, name), { model: name, stream: body.stream, seed }));
+      return finish(a.answerAnthropic(fromAnthropic(parsed.body, name), { model: name, stream: parsed.body.stream, seed }));
     case "google": {
-      const out = a.answerGoogle(fromGoogle(body, name), { model: name, stream: op.stream });
+      const out = a.answerGoogle(fromGoogle(parsed.body, name), { model: name, stream: op.kind === "google" && op.stream });
       // streamGenerateContent answers SSE with ?alt=sse, else one JSON array of the chunks.
       if (out.events && r.query.alt !== "sse") return finish({ status: 200, json: Array.from(out.events, (e) => JSON.parse(e.data)) });
       return finish(out);
@@ -216,11 +227,11 @@ async function providerRoute(ctx: Ctx, gw: Gw, r: ProviderRequest): Promise<Out>
     case "wai-run": {
       const m = looked.model as Model;
       if (m.task === "Text Embeddings") {
-        const c = check(s.embeddingTextSchema, body);
+        const c = check(s.embeddingTextSchema, parsed.body);
         return finish(c.ok ? a.answerWorkersAiEmbeddings(c.data, m.id) : restError(400, CODES.invalidInput, `Invalid input: ${c.message}`));
       }
       if (m.task !== "Text Generation") return finish(restError(400, CODES.invalidInput, `The emulator runs text-generation and embedding models on the gateway; ${m.id} is ${m.task}.`));
-      const c = check(s.workersAiTextSchema, body);
+      const c = check(s.workersAiTextSchema, parsed.body);
       if (!c.ok) return finish(restError(400, CODES.invalidInput, `Invalid input: ${c.message}`));
       const jsonMode = c.data.response_format !== undefined;
       return finish(a.answerWorkersAi(fromWorkersAi(c.data, m.id), { stream: c.data.stream === true && !quirksOf(m).runStreamAnswersJson, jsonMode }));
