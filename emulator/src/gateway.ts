@@ -11,7 +11,8 @@ import { ACCOUNT_ID, BEARER, CODES, GATEWAY_ROUTES, MESSAGES, clipped } from "./
 import type { Ctx, Gw } from "./ctx.ts";
 import { gatewayError, openaiError, providerError, restError, type Out } from "./errors.ts";
 import { chatToAnthropicRequest, fromAnthropic, fromChat, fromGoogle, fromResponses, fromWorkersAi } from "./formats.ts";
-import { authorOfSlug, compatFormOf, currentReplacement, findModel, getModel, isWorkersAiId, isWorkersAiModel, models, providerModelId, providerOf, quirksOf, type Model } from "./model-ids.ts";
+import { authorOfSlug, compatFormOf, currentReplacement, findModel, getModel, isWorkersAiId, isWorkersAiModel, providerModelId, providerOf, quirksOf, type Model } from "./model-ids.ts";
+import { listCompatModels, listed } from "./model-lists.ts";
 import { callProvider } from "./providers.ts";
 import * as s from "./schemas.ts";
 import { check } from "./schemas.ts";
@@ -302,11 +303,9 @@ async function compat(ctx: Ctx, gw: Gw, r: { body: unknown; headers: Record<stri
   return a.answerChat(fromChat(body, id), { model: id, stream: body.stream, seed: [ctx.seed, r.step ?? -1], usageEvery: provider === "workers-ai", includeUsage: body.stream_options?.include_usage });
 }
 
+/** `GET /compat/models`: the catalog's compat listing (emulator/src/model-lists.ts, shape from facts section 1b). */
 function compatModels(): Out {
-  const data = models
-    .filter((m) => m.lifecycle.status !== "retired" && m.endpoints.includes("chat-completions"))
-    .map((m) => ({ id: compatFormOf(m), object: "model", created_at: 1735689600, owned_by: providerOf(m) }));
-  return { status: 200, json: { object: "list", data } };
+  return listed(listCompatModels());
 }
 
 /**

@@ -8,9 +8,9 @@ import { ACCOUNT_ID, BEARER, CODES, MESSAGES, REST_ROUTES } from "./contract.ts"
 import type { Ctx, Gw } from "./ctx.ts";
 import { restAuthError, restError, type Out } from "./errors.ts";
 import { chatToAnthropicRequest, fromAnthropic, fromChat, fromResponses, fromWorkersAi } from "./formats.ts";
-import { digest } from "./hash.ts";
-import { isWorkersAiModel, models, providerModelId, providerOf, quirksOf, type Endpoint, type Model } from "./model-ids.ts";
+import { isWorkersAiModel, providerModelId, providerOf, quirksOf, type Endpoint, type Model } from "./model-ids.ts";
 import { inputSchemaProblem } from "./input-schema.ts";
+import { listed, listWorkersAiModels } from "./model-lists.ts";
 import { callProvider } from "./providers.ts";
 import * as s from "./schemas.ts";
 import { check } from "./schemas.ts";
@@ -258,49 +258,7 @@ async function messages(ctx: Ctx): Promise<Out> {
   });
 }
 
-function uuid(seed: string): string {
-  const h = digest(seed, 32);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-/** What /ai/models/search lists for a model (the Workers AI search object; fields as in the docs' model files). */
-function searchItem(m: Model) {
-  const properties: { property_id: string; value: string }[] = [];
-  if (m.context_window) properties.push({ property_id: "context_window", value: String(m.context_window) });
-  for (const cap of m.capabilities) if (cap !== "streaming") properties.push({ property_id: cap, value: "true" });
-  if (m.lifecycle.status === "deprecated") properties.push({ property_id: "planned_deprecation_date", value: m.lifecycle.sunset ?? m.lifecycle.date });
-  return {
-    id: uuid(m.id),
-    source: 1,
-    name: m.id,
-    description: m.note ? `${m.name}. ${m.note}` : m.name,
-    task: { id: uuid(m.task), name: m.task, description: `${m.task} models.` },
-    created_at: "2025-01-01 00:00:00.000",
-    tags: [],
-    properties,
-  };
-}
-
-/**
- * `GET /ai/models/search`: Workers AI models only (third-party models are not listed here), retired ones hidden.
- * Filters `author`, `task` (case-insensitive, exact), `search` (substring of id, name or description); paging with
- * `page` (from 1) and `per_page` (1 to 1000, default 100). `result_info` is ASSUMED to be {page, per_page, count, total_count}.
- */
+/** `GET /ai/models/search`: the catalog's Workers AI listing (emulator/src/model-lists.ts; paging and filters ASSUMED). */
 function modelsSearch(ctx: Ctx): Out {
-  const q = ctx.query;
-  const page = q.page === undefined ? 1 : Number(q.page);
-  const perPage = q.per_page === undefined ? 100 : Number(q.per_page);
-  if (!Number.isInteger(page) || page < 1) return fail(400, `page must be a whole number from 1; got "${q.page}".`);
-  if (!Number.isInteger(perPage) || perPage < 1 || perPage > 1000) return fail(400, `per_page must be a whole number from 1 to 1000; got "${q.per_page}".`);
-  const author = q.author?.toLowerCase();
-  const task = q.task?.toLowerCase();
-  const search = q.search?.toLowerCase();
-  const all = models
-    .filter((m) => isWorkersAiModel(m) && m.lifecycle.status !== "retired")
-    .filter((m) => !author || m.author.toLowerCase() === author)
-    .filter((m) => !task || m.task.toLowerCase() === task)
-    .filter((m) => !search || [m.id, m.name, m.note ?? ""].some((t) => t.toLowerCase().includes(search)))
-    .filter((m) => q.source === undefined || q.source === "1");
-  const result = all.slice((page - 1) * perPage, page * perPage).map(searchItem);
-  return { status: 200, json: { result, success: true, errors: [], messages: [], result_info: { page, per_page: perPage, count: result.length, total_count: all.length } } };
+  return listed(listWorkersAiModels(new URLSearchParams(ctx.query)));
 }

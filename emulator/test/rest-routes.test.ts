@@ -261,7 +261,9 @@ describe("GET /ai/models/search", () => {
     const r = await search("");
     expect(r.success).toBe(true);
     expect(r.result.length).toBeGreaterThan(10);
-    expect(r.result.every((m: any) => /^@(cf|hf)\//.test(m.name))).toBe(true);
+    const all = await search("?per_page=1000");
+    expect(all.result.every((m: any) => /^@(cf|hf)\//.test(m.name))).toBe(true); // some Workers AI ids start with @hf/
+    expect(all.result.some((m: any) => m.name.startsWith("@hf/"))).toBe(true);
     expect(r.result[0]).toMatchObject({ source: 1, task: { name: expect.any(String) }, properties: expect.any(Array) });
   });
 

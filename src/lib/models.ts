@@ -40,3 +40,11 @@ export function lifecycleLabel(m: Model): string {
   if (l.status === "deprecated") return `deprecated since ${l.date}${l.sunset ? `, sunset ${l.sunset}` : ""}`;
   return `retired on ${l.date}`;
 }
+
+/**
+ * An id cut after each slash, so a table can let it wrap only there: `anthropic/claude-haiku-4-5` →
+ * [`anthropic/`, `claude-haiku-4-5`]. Render each part with `white-space: nowrap` and a `<wbr>` between parts.
+ */
+export function idSegments(id: string): string[] {
+  return id.split(/(?<=\/)/);
+}
