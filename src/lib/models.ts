@@ -38,7 +38,8 @@ export function lifecycleLabel(m: Model): string {
   const l = m.lifecycle;
   if (l.status === "active") return l.planned_deprecation ? `active (deprecation planned ${l.planned_deprecation})` : "active";
   if (l.status === "deprecated") return `deprecated since ${l.date}${l.sunset ? `, sunset ${l.sunset}` : ""}`;
-  return `retired on ${l.date}`;
+  // The sources record no retirement day for a retired model, so none is shown (the catalog date is not one).
+  return "retired";
 }
 
 /**

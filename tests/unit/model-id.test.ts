@@ -55,7 +55,7 @@ describe("ModelId resolution", () => {
   });
 
   it("labels lifecycles", () => {
-    expect(lifecycleLabel(getModel("@cf/meta/llama-3.1-8b-instruct")!)).toMatch(/^retired on \d{4}-\d{2}-\d{2}$/);
+    expect(lifecycleLabel(getModel("@cf/meta/llama-3.1-8b-instruct")!)).toBe("retired");
   });
 });
 
