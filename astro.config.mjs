@@ -13,6 +13,7 @@ import { focusableTables } from "./src/lib/focusable-tables.ts";
 const redirectsFile = new URL("./redirects.json", import.meta.url);
 const redirects = JSON.parse(readFileSync(redirectsFile, "utf8"));
 
+/** A sidebar group listing one folder of src/content/docs. @param {string} label @param {string} directory */
 const group = (label, directory) => ({ label, items: [{ autogenerate: { directory } }] });
 
 export default defineConfig({

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: runs every stage that exists, in order (check, unit, emulator, examples, build, browser), shows each
+// `npm test`: runs every stage that exists, in order (check, typecheck, unit, emulator, examples, build, browser), shows each
 // stage's own output, and ends with one plain line counting every test of every stage: `N passed, N failed[, N skipped]`.
 // A stage that cannot run at all (a crash, a missing report) counts as one failed test, so nothing fails silently.
 import { spawnSync } from "node:child_process";
@@ -65,8 +65,9 @@ function checkStage() {
   return { passed: rules.length - Math.min(failed, rules.length), failed, skipped: 0 };
 }
 
-function buildStage() {
-  const code = run("npm", ["run", "build", "--silent"]);
+/** An npm script that passes or fails as a whole (typecheck, build). */
+function scriptStage(script) {
+  const code = run("npm", ["run", script, "--silent"]);
   return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 };
 }
 
@@ -83,10 +84,11 @@ function browserStage(built) {
 
 const stages = [
   ["check", () => existsSync(join(root, "tools/check/cli.ts")), checkStage],
+  ["typecheck", () => existsSync(join(root, "tsconfig.json")), () => scriptStage("typecheck")],
   ["unit", () => has("tests/unit/**/*.test.ts"), () => vitestStage("unit")],
   ["emulator", () => has("emulator/test/**/*.test.ts"), () => vitestStage("emulator")],
   ["examples", () => has("examples/test/**/*.test.ts"), () => vitestStage("examples")],
-  ["build", () => true, buildStage],
+  ["build", () => true, () => scriptStage("build")],
   ["browser", () => existsSync(join(root, "playwright.config.ts")) && has("tests/e2e/**/*.spec.ts"), (results) => browserStage(results.build?.failed === 0)],
 ];
 

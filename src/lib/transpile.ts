@@ -29,7 +29,7 @@ export class TranspileError extends Error {}
 export async function toJavaScript(source: string, file = "<input>"): Promise<string> {
   const unsupported: string[] = [];
   const blanked = tsBlankSpace(withoutTypeDocs(source), (node) => {
-    const start = ts.skipTrivia(source, node.pos);
+    const start = tokenStart(source, node.pos);
     const before = source.slice(0, start).split("\n");
     const text = source.slice(start, node.end).split("\n")[0];
     unsupported.push(`${file}:${before.length}:${before[before.length - 1].length + 1}: ${text}`);
@@ -50,6 +50,13 @@ export async function toJavaScript(source: string, file = "<input>"): Promise<st
   } catch (error) {
     throw new TranspileError(`${file}: the JavaScript generated from it does not parse: ${(error as Error).message}`);
   }
+}
+
+/** Where the first token at or after `pos` starts (past whitespace and comments), for error positions. */
+function tokenStart(source: string, pos: number): number {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, source, undefined, pos);
+  scanner.scan();
+  return scanner.getTokenStart();
 }
 
 /**
