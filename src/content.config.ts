@@ -4,26 +4,7 @@ import { z } from "astro/zod";
 import { docsLoader, i18nLoader } from "@astrojs/starlight/loaders";
 import { docsSchema, i18nSchema } from "@astrojs/starlight/schema";
 import { ENDPOINTS } from "../catalog/schema.ts";
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use an ISO date, YYYY-MM-DD");
-
-/**
- * Frontmatter of a deprecated page: since when, where readers should go instead, and (if known) when it stops working.
- * Pages with it get the Deprecated banner under their title and are listed on /deprecations/.
- */
-export const deprecatedSchema = z
-  .object({
-    since: isoDate,
-    replacement: z
-      .string()
-      .regex(/^\/(?:[^\s?#]*\/)?(?:#[\w-]+)?$|^https:\/\/\S+$/, "a site path with slashes on both ends (/start/overview/, an optional #anchor may follow) or an https:// URL"),
-    sunset: isoDate.optional(),
-    /** What is deprecated, when it is not simply "this page" (e.g. "The /compat/chat/completions endpoint"). */
-    what: z.string().optional(),
-    /** What kind of thing is deprecated; /deprecations/ groups by it. */
-    kind: z.enum(["page", "endpoint", "header"]).default("page"),
-  })
-  .strict();
+import { deprecatedField } from "./lib/deprecations.ts";
 
 export const collections = {
   /** Starlight's UI strings (src/content/i18n/en.json overrides a few labels). */
@@ -33,8 +14,7 @@ export const collections = {
     schema: docsSchema({
       extend: z.object({
         description: z.string().min(1, "every page needs a description"),
-        /** One deprecation, or several when a page covers several deprecated things (e.g. two old headers). */
-        deprecated: z.union([deprecatedSchema, z.array(deprecatedSchema).min(1)]).optional(),
+        deprecated: deprecatedField,
         /** This page is the reference of an endpoint; model pages link their endpoints to it. */
         reference: z.enum(ENDPOINTS).optional(),
       }),

@@ -1,9 +1,43 @@
-/** Deprecations declared in docs frontmatter, normalised to a list (a page may declare one or several). */
-export type Deprecation = { since: string; replacement: string; sunset?: string; what?: string; kind: "page" | "endpoint" | "header" };
+/**
+ * The `deprecated:` frontmatter of docs pages: its schema (src/content.config.ts extends the docs collection with it),
+ * its type, and the helpers the banner, /deprecations/, `npm run check` and the browser tests share.
+ */
+import { z } from "astro/zod";
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use an ISO date, YYYY-MM-DD");
+
+/**
+ * Frontmatter of a deprecated page: since when, where readers should go instead, and (if known) when it stops working.
+ * Pages with it get the Deprecated banner under their title and are listed on /deprecations/.
+ */
+export const deprecatedSchema = z
+  .object({
+    since: isoDate,
+    replacement: z
+      .string()
+      .regex(/^\/(?:[^\s?#]*\/)?(?:#[\w-]+)?$|^https:\/\/\S+$/, "a site path with slashes on both ends (/start/overview/, an optional #anchor may follow) or an https:// URL"),
+    sunset: isoDate.optional(),
+    /** What is deprecated, when it is not simply "this page" (e.g. "The /compat/chat/completions endpoint"). */
+    what: z.string().optional(),
+    /** What kind of thing is deprecated; /deprecations/ groups by it. */
+    kind: z.enum(["page", "endpoint", "header"]).default("page"),
+  })
+  .strict();
+
+/** One deprecation, or several when a page covers several deprecated things (e.g. two old headers). */
+export const deprecatedField = z.union([deprecatedSchema, z.array(deprecatedSchema).min(1)]).optional();
+
+/** One deprecation as the docs collection gives it (defaults applied). */
+export type Deprecation = z.infer<typeof deprecatedSchema>;
+
+/** A frontmatter value that may be one item or a list of them, as a list. */
+export function asList<T>(value: T | T[] | undefined | null): T[] {
+  return value == null ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** Deprecations declared in docs frontmatter, normalised to a list (a page may declare one or several). */
 export function deprecationsOf(data: { deprecated?: Deprecation | Deprecation[] }): Deprecation[] {
-  const d = data.deprecated;
-  return d === undefined ? [] : Array.isArray(d) ? d : [d];
+  return asList(data.deprecated);
 }
 
 /** The URL path of a docs entry id (`start/overview` → `/start/overview/`, `index` → `/`). */

@@ -3,7 +3,7 @@
  * tree, and collects what the cross-file rules need (id mentions, links, anchors, <Render>, examples used).
  */
 import { VFile } from "vfile";
-import { load as loadYaml } from "js-yaml";
+import { isMap, isScalar, isSeq, parseDocument } from "yaml";
 import GithubSlugger from "github-slugger";
 import { toString } from "mdast-util-to-string";
 import {
@@ -103,6 +103,7 @@ function parseMdx(path: string, text: string, kind: FileKind, prefixes: Readonly
   const lines = new LineIndex(text);
   facts.ignores = ignoresIn(text, lines);
   const file = new VFile({ path, value: text });
+  const start = (n: Node) => n.position?.start.offset ?? 0;
   let tree: Node;
   try {
     tree = (path.endsWith(".md") ? mdParser : parser).parse(file) as unknown as Node;
@@ -130,28 +131,32 @@ function parseMdx(path: string, text: string, kind: FileKind, prefixes: Readonly
   // Frontmatter
   const yamlNode = tree.children?.[0]?.type === "yaml" ? tree.children[0] : undefined;
   if (yamlNode) {
-    try {
-      const fm = loadYaml(String(yamlNode.value));
-      facts.frontmatter = fm && typeof fm === "object" ? (fm as Record<string, unknown>) : {};
-    } catch (e) {
-      const mark = (e as { mark?: { line: number; column: number } }).mark;
+    // The YAML text starts after the opening `---` line.
+    const yamlStart = start(yamlNode) + 4;
+    const doc = parseDocument(String(yamlNode.value));
+    const error = doc.errors[0];
+    if (error) {
       facts.findings.push({
         path,
-        line: (mark?.line ?? 0) + 2,
-        column: (mark?.column ?? 0) + 1,
+        ...lines.pos(yamlStart + error.pos[0]),
         rule: "style",
         code: "frontmatter",
         severity: "error",
-        message: `frontmatter is not valid YAML: ${(e as { reason?: string }).reason ?? (e as Error).message.split("\n")[0]}`,
+        message: `frontmatter is not valid YAML: ${error.message.split("\n")[0]}`,
       });
+    } else {
+      const fm: unknown = doc.toJS();
+      facts.frontmatter = fm && typeof fm === "object" && !Array.isArray(fm) ? (fm as Record<string, unknown>) : {};
+      // Every `deprecated.replacement` is a link, whether `deprecated:` is one mapping or a list of them.
+      const deprecated = doc.get("deprecated", true);
+      for (const item of isSeq(deprecated) ? deprecated.items : [deprecated]) {
+        const replacement = isMap(item) ? item.get("replacement", true) : undefined;
+        if (isScalar(replacement) && typeof replacement.value === "string")
+          facts.links.push({ url: replacement.value, ...lines.pos(yamlStart + (replacement.range?.[0] ?? 0)), where: "link" });
+      }
     }
   }
   facts.deprecatedPage = isDeprecatedPage(facts.frontmatter);
-  const replacement = (facts.frontmatter?.deprecated as { replacement?: unknown } | undefined)?.replacement;
-  if (typeof replacement === "string") {
-    const at = text.indexOf("replacement:");
-    facts.links.push({ url: replacement, ...lines.pos(at < 0 ? 0 : at), where: "link" });
-  }
 
   // Lint (style rule) on the same tree
   file.data.frontmatter = facts.frontmatter;
@@ -182,7 +187,6 @@ function parseMdx(path: string, text: string, kind: FileKind, prefixes: Readonly
   const scan = (value: string, base: number, node: Node, where: string, dep: boolean) => {
     for (const c of idCandidates(value, prefixes)) push(c.id, base + c.index, node, where, dep);
   };
-  const start = (n: Node) => n.position?.start.offset ?? 0;
 
   walk(tree, (node, ancestors) => {
     const dep = facts.deprecatedPage || insideDeprecated(ancestors) || insideDeprecated([node]);

@@ -73,6 +73,19 @@ describe("deprecation replacements are links too", () => {
     expect(got(f)).toEqual(["src/content/docs/old.mdx:6 missing", "src/content/docs/old.mdx:9 missing"]);
     expect(f[1].suggestion).toBe("/new/");
   });
+
+  it("checks every replacement of a list-form deprecated:, each on its own line", async () => {
+    const p = await project({
+      "src/content/docs/new.mdx": page("New."),
+      "src/content/docs/old.mdx": page(
+        "Old.",
+        "title: T\ndescription: D\ndeprecated:\n  - since: 2026-01-01\n    replacement: /new/\n    kind: header\n  - since: 2026-01-01\n    replacement: /nwe/\n    kind: header",
+      ),
+    });
+    const f = checkLinks(p);
+    expect(got(f)).toEqual(["src/content/docs/old.mdx:9 missing"]);
+    expect(f[0].suggestion).toBe("/new/");
+  });
 });
 
 describe("anchors from partials that components render", () => {
