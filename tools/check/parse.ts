@@ -46,11 +46,12 @@ export function emptyFacts(path: string, kind: FileKind): FileFacts {
     frontmatter: null,
     deprecatedPage: false,
     anchors: [],
+    headings: [],
     ids: [],
     links: [],
     renders: [],
     examples: [],
-    components: [],
+    componentUses: [],
     propsUsed: [],
     callsGateway: false,
     ignores: [],
@@ -210,9 +211,12 @@ function parseMdx(path: string, text: string, kind: FileKind, prefixes: Readonly
         } else scan(value, contentStart, node, "code", dep);
         return;
       }
-      case "heading":
-        facts.anchors.push(slugger.slug(toString(node as never)));
+      case "heading": {
+        const heading = toString(node as never);
+        facts.headings.push(heading);
+        facts.anchors.push(slugger.slug(heading));
         return;
+      }
       case "link":
       case "definition":
         if (node.url) facts.links.push({ url: node.url, ...pos, where: node.type === "link" ? "link" : "definition" });
@@ -227,7 +231,7 @@ function parseMdx(path: string, text: string, kind: FileKind, prefixes: Readonly
     }
     if (!JSX.has(node.type)) return;
     const name = node.name ?? "";
-    if (name && !facts.components.includes(name)) facts.components.push(name);
+    if (name) facts.componentUses.push({ name, ...pos });
     for (const a of node.attributes ?? []) {
       const apos = a.position ? { line: a.position.start.line, column: a.position.start.column } : pos;
       const anode = (a.position ? a : node) as Node;

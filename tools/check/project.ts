@@ -1,6 +1,8 @@
 /**
- * The one loader: finds the site's files under a root, parses each once (in worker threads when there are many), and
- * derives what several rules share: the catalog's id prefixes, the routes, the examples manifest and redirects.json.
+ * The one loader of the site's page and partial facts: finds the files under a root, parses each once (in worker
+ * threads when there are many), and derives what the check's rules, `npm run partials`, the browser tests and the
+ * benchmark share: each page's route, the routes of the site, which partials each page renders (directly, through
+ * other partials, or through site components such as AuthHeaders), the anchors of each route, and redirects.json.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
@@ -48,9 +50,18 @@ export function idPrefixes(): Set<string> {
 import type { ManifestEntry } from "../../examples/harness/manifest.ts";
 export type { ManifestEntry };
 
+/** A docs page: its facts and the route Starlight gives it. */
+export type PageFacts = FileFacts & { route: string };
+
+/** A partial's id, as `<Render file="…">` names it: `partials/auth/rest-api.mdx` → `auth/rest-api`. */
+export const partialId = (f: { path: string }) => f.path.replace(/^partials\//, "").replace(/\.mdx?$/, "");
+
+/** A `<Render file="…">` call written inside a site component (`src/components/*.astro`). */
+export type ComponentRender = { file: string; path: string; line: number; column: number };
+
 export type Project = {
   root: string;
-  pages: FileFacts[];
+  pages: PageFacts[];
   partials: FileFacts[];
   examples: FileFacts[];
   /** URL path → the page file that makes it (generated routes map to a description). */
@@ -62,7 +73,11 @@ export type Project = {
   redirectsText: string | null;
   fileCount: number;
   /** `<Render file="…">` calls inside site components (`src/components/*.astro`), by component name. */
-  componentRenders: Map<string, { file: string; path: string; line: number; column: number }[]>;
+  componentRenders: Map<string, ComponentRender[]>;
+  /** Page path → the ids of every partial it renders, directly or through partials and components (first seen first). */
+  partialsOf: Map<string, string[]>;
+  /** Partial id → the page paths that render it (every partial has an entry; sorted). */
+  pagesRendering: Map<string, string[]>;
   /** Partials (paths) rendered only inside deprecation contexts: they inherit that context. */
   deprecatedPartials: Set<string>;
 };
@@ -111,12 +126,11 @@ export async function loadProject(
 
   const routes = new Map<string, string>();
   const anchors = new Map<string, Set<string>>();
-  const pages = facts.filter((f) => f.kind === "page");
+  const pages: PageFacts[] = facts
+    .filter((f) => f.kind === "page")
+    .map((f) => ({ ...f, route: pageRoute(f.path.slice(DOCS_DIR.length + 1), f.frontmatter?.slug) }));
   const partials = facts.filter((f) => f.kind === "partial");
-  for (const p of pages) {
-    const route = pageRoute(p.path.slice(DOCS_DIR.length + 1), p.frontmatter?.slug);
-    routes.set(route, p.path);
-  }
+  for (const p of pages) routes.set(p.route, p.path);
   // Generated routes (src/pages): the model catalog and the deprecations index.
   routes.set("/models/", "generated: model catalog");
   for (const m of models) routes.set(modelPath(m.id), `generated: model page of ${m.id}`);
@@ -143,33 +157,25 @@ export async function loadProject(
     const text = readFileSync(join(root, f), "utf8");
     if (!text.includes("<Render")) continue;
     const lines = new LineIndex(text);
-    const calls = [...text.matchAll(/<Render\b[^>]*?\bfile=["']([^"']+)["']/g)].map((m) => ({
+    // Only the template counts (after the `---` script fence): a `<Render …>` in a doc comment is not a call.
+    const template = /^---\n[\s\S]*?\n---\n/.exec(text)?.[0].length ?? 0;
+    const calls: ComponentRender[] = [...text.slice(template).matchAll(/<Render\b[^>]*?\bfile=["']([^"']+)["']/g)].map((m) => ({
       file: m[1],
       path: f,
-      ...lines.pos(m.index),
+      ...lines.pos(template + m.index),
     }));
     if (calls.length) componentRenders.set(f.replace(/^.*\//, "").replace(/\.astro$/, ""), calls);
   }
 
-  const partialById = new Map(partials.map((p) => [p.path.replace(/^partials\//, "").replace(/\.mdx?$/, ""), p]));
+  const partialById = new Map(partials.map((p) => [partialId(p), p]));
+  const partialsOf = new Map<string, string[]>();
+  const pagesRendering = new Map<string, string[]>(partials.map((p) => [partialId(p), []]));
   for (const p of pages) {
-    const route = pageRoute(p.path.slice(DOCS_DIR.length + 1), p.frontmatter?.slug);
-    const set = new Set(p.anchors);
-    set.add("_top");
-    // Headings of rendered partials (and the partials they render) are part of the page.
-    const seen = new Set<string>();
-    const add = (f: FileFacts) => {
-      for (const r of [...f.renders, ...f.components.flatMap((c) => componentRenders.get(c) ?? [])]) {
-        const part = partialById.get(r.file);
-        if (part && !seen.has(r.file)) {
-          seen.add(r.file);
-          part.anchors.forEach((a) => set.add(a));
-          add(part);
-        }
-      }
-    };
-    add(p);
-    anchors.set(route, set);
+    const reached = reachablePartials(p, partialById, componentRenders);
+    partialsOf.set(p.path, reached);
+    for (const id of reached) pagesRendering.get(id)?.push(p.path);
+    // Headings of rendered partials are part of the page.
+    anchors.set(p.route, new Set(["_top", ...p.anchors, ...reached.flatMap((id) => partialById.get(id)?.anchors ?? [])]));
   }
 
   // A partial is in a deprecation context when every <Render> of it is (directly, or via such a partial).
@@ -178,7 +184,7 @@ export async function loadProject(
     changed = false;
     for (const part of partials) {
       if (deprecatedPartials.has(part.path) || part.deprecatedPage) continue;
-      const id = part.path.replace(/^partials\//, "").replace(/\.mdx?$/, "");
+      const id = partialId(part);
       const uses = [...pages, ...partials].flatMap((f) =>
         f.renders
           .filter((r) => r.file === id)
@@ -216,7 +222,33 @@ export async function loadProject(
     fileCount: jobs.length,
     deprecatedPartials,
     componentRenders,
+    partialsOf,
+    pagesRendering,
   };
+}
+
+/** The partial ids a file renders itself: its own `<Render>` calls and those inside the site components it uses. */
+export function directPartials(f: FileFacts, componentRenders: Project["componentRenders"]): string[] {
+  return [...f.renders, ...f.componentUses.flatMap((c) => componentRenders.get(c.name) ?? [])].map((r) => r.file);
+}
+
+/** Every partial a file renders, directly or through other partials and components, in the order first reached. */
+function reachablePartials(
+  f: FileFacts,
+  partialById: Map<string, FileFacts>,
+  componentRenders: Project["componentRenders"],
+): string[] {
+  const seen = new Set<string>();
+  const visit = (from: FileFacts) => {
+    for (const id of directPartials(from, componentRenders)) {
+      const part = partialById.get(id);
+      if (!part || seen.has(id)) continue;
+      seen.add(id);
+      visit(part);
+    }
+  };
+  visit(f);
+  return [...seen];
 }
 
 /** Reuses cached facts for unchanged files and parses the rest. */

@@ -52,12 +52,14 @@ export type FileFacts = {
   deprecatedPage: boolean;
   /** Heading slugs and explicit `id` attributes: the anchors this file contributes. */
   anchors: string[];
+  /** The text of each Markdown heading, in order (what a reader would search for). */
+  headings: string[];
   ids: IdMention[];
   links: LinkMention[];
   renders: RenderMention[];
   examples: ExampleMention[];
-  /** Names of the JSX components the file uses (`AuthHeaders`, `Render`, …). */
-  components: string[];
+  /** Each use of a JSX component (`AuthHeaders`, `Render`, …), in order. */
+  componentUses: (Pos & { name: string })[];
   /** `{props.x}` names used by a partial. */
   propsUsed: (Pos & { name: string })[];
   /** For examples: the file calls the deprecated gateway host. */

@@ -97,4 +97,15 @@ describe("anchors from partials that components render", () => {
     });
     expect(got(checkLinks(p))).toEqual(["src/content/docs/a.mdx:8 anchor"]);
   });
+
+  it("a <Render> written in a component's doc comment renders nothing", async () => {
+    const p = await project({
+      "src/components/Render.astro": '---\n/** <Render file="auth/rest" /> renders partials/auth/rest.mdx */\n---\n<Content />\n',
+      "src/content/docs/a.mdx": page('<Render file="other" />\n\n[x](#rest-api-token)'),
+      "partials/auth/rest.mdx": "## REST API token\n",
+      "partials/other.mdx": "Other.\n",
+    });
+    expect(got(checkLinks(p))).toEqual(["src/content/docs/a.mdx:8 anchor"]);
+    expect(p.partialsOf.get("src/content/docs/a.mdx")).toEqual(["other"]);
+  });
 });
