@@ -30,7 +30,15 @@ export default getViteConfig(
         },
       },
     ],
-    test: { name: "components", include: ["tests/components/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 60_000 },
+    test: {
+      name: "components",
+      include: ["tests/components/**/*.test.ts"],
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
+      // How MDX compiles depends on astro.config.mjs and the Markdown plugins, which Vitest's on-disk module cache does
+      // not key on: a cached partial would keep Starlight's asides after processedDirs lost partials/.
+      fsModuleCache: false,
+    },
   },
   { root, logLevel: "error" },
 );

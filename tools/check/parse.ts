@@ -20,7 +20,7 @@ import {
 } from "./mdx.ts";
 import { findSecrets, idCandidates, jsStrings, JS_LANGS, LineIndex } from "./text.ts";
 import { linter } from "./rules/style.ts";
-import type { FileFacts, FileKind, Finding } from "./types.ts";
+import type { FileFacts, FileKind } from "./types.ts";
 
 /** Attributes whose values are not prose: ids of examples/partials, URLs, CSS. */
 const NOT_PROSE_ATTRS = new Set([
