@@ -20,6 +20,7 @@ import {
 } from "./mdx.ts";
 import { findSecrets, idCandidates, jsStrings, JS_LANGS, LineIndex } from "./text.ts";
 import { linter } from "./rules/style.ts";
+import { manifestEntry } from "../../examples/harness/manifest.ts";
 import type { FileFacts, FileKind } from "./types.ts";
 
 /** Attributes whose values are not prose: ids of examples/partials, URLs, CSS. */
@@ -53,7 +54,7 @@ export function emptyFacts(path: string, kind: FileKind): FileFacts {
     examples: [],
     componentUses: [],
     propsUsed: [],
-    callsGateway: false,
+    example: null,
     ignores: [],
     findings: [],
   };
@@ -85,7 +86,8 @@ function parseExample(path: string, text: string, prefixes: ReadonlySet<string>)
       facts.ids.push({ id: c.id, ...lines.pos(p.offset + c.index), deprecatedContext: false, where: "example code" });
     }
   }
-  facts.callsGateway = text.includes("gateway.ai.cloudflare.com");
+  const language = path.slice(path.lastIndexOf(".") + 1);
+  facts.example = manifestEntry({ id: path.slice("examples/".length, -(language.length + 1)), file: path, language, source: text });
   for (const s of findSecrets(text)) {
     facts.findings.push({
       path,

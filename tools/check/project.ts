@@ -12,7 +12,7 @@ import { slug } from "github-slugger";
 import { models, modelPath } from "../../catalog/index.ts";
 import { cacheSalt, openCache } from "./cache.ts";
 import { LineIndex } from "./text.ts";
-import type { FileFacts, FileKind } from "./types.ts";
+import type { FileFacts, FileKind, ManifestEntry } from "./types.ts";
 
 export const DOCS_DIR = "src/content/docs";
 
@@ -46,9 +46,6 @@ export function idPrefixes(): Set<string> {
   return set;
 }
 
-/** An entry of examples/manifest.json, as the examples harness writes it. */
-import type { ManifestEntry } from "../../examples/harness/manifest.ts";
-export type { ManifestEntry };
 
 /** A docs page: its facts and the route Starlight gives it. */
 export type PageFacts = FileFacts & { route: string };
@@ -68,8 +65,8 @@ export type Project = {
   routes: Map<string, string>;
   /** Anchors per route (only routes built from a page we parsed). */
   anchors: Map<string, Set<string>>;
-  manifest: { text: string; entries: Record<string, ManifestEntry> } | null;
-  manifestError: string | null;
+  /** Example id → what the examples harness knows about it (regions, deprecated, …), computed from the files. */
+  exampleIndex: Map<string, ManifestEntry>;
   redirectsText: string | null;
   fileCount: number;
   /** `<Render file="…">` calls inside site components (`src/components/*.astro`), by component name. */
@@ -130,6 +127,7 @@ export async function loadProject(
     .filter((f) => f.kind === "page")
     .map((f) => ({ ...f, route: pageRoute(f.path.slice(DOCS_DIR.length + 1), f.frontmatter?.slug) }));
   const partials = facts.filter((f) => f.kind === "partial");
+  const examples = facts.filter((f) => f.kind === "example");
   for (const p of pages) routes.set(p.route, p.path);
   // Generated routes (src/pages): the model catalog and the deprecations index.
   routes.set("/models/", "generated: model catalog");
@@ -197,27 +195,15 @@ export async function loadProject(
     }
   }
 
-  let manifest: Project["manifest"] = null;
-  let manifestError: string | null = null;
-  const manifestPath = join(root, "examples/manifest.json");
-  if (existsSync(manifestPath)) {
-    const text = readFileSync(manifestPath, "utf8");
-    try {
-      manifest = { text, entries: JSON.parse(text) };
-    } catch (e) {
-      manifestError = (e as Error).message;
-    }
-  }
   const redirectsPath = join(root, "redirects.json");
   return {
     root,
     pages,
     partials,
-    examples: facts.filter((f) => f.kind === "example"),
+    examples,
     routes,
     anchors,
-    manifest,
-    manifestError,
+    exampleIndex: new Map(examples.flatMap((f) => (f.example ? [[f.path.replace(/^examples\//, "").replace(/\.\w+$/, ""), f.example]] : []))),
     redirectsText: existsSync(redirectsPath) ? readFileSync(redirectsPath, "utf8") : null,
     fileCount: jobs.length,
     deprecatedPartials,
