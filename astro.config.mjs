@@ -5,15 +5,18 @@ import starlightLinksValidator from "starlight-links-validator";
 import starlightLlmsTxt from "starlight-llms-txt";
 import { satteri } from "@astrojs/markdown-satteri";
 import { fileURLToPath } from "node:url";
-import { readFileSync } from "node:fs";
+import { astroRedirects, loadRedirects } from "./tools/redirects.ts";
 import { edgeBuild } from "./src/lib/edge-build.ts";
 import { isGeneratedRoute } from "./src/lib/routes.ts";
 import { siteSourcePlugin } from "./src/lib/remark-source.ts";
 import { focusableTablesPlugin } from "./src/lib/focusable-tables.ts";
 
-/** redirects.json is the one list of moved pages: Astro serves it in dev/preview, the edge host gets dist/_redirects. */
+/**
+ * redirects.json is the one list of moved pages, validated here as the config loads (a bad entry stops dev and build
+ * naming its line): Astro serves it in dev/preview, the edge host gets dist/_redirects (src/lib/edge-build.ts).
+ */
 const redirectsFile = new URL("./redirects.json", import.meta.url);
-const redirects = JSON.parse(readFileSync(redirectsFile, "utf8"));
+const redirects = astroRedirects(loadRedirects(fileURLToPath(redirectsFile)));
 
 /** A sidebar group listing one folder of src/content/docs. @param {string} label @param {string} directory */
 const group = (label, directory) => ({ label, items: [{ autogenerate: { directory } }] });

@@ -5,7 +5,7 @@
  */
 import { partialId, type PageFacts, type Project } from "../project.ts";
 import { isExternal, isFileLike, nearest, splitUrl, withSlash } from "../routes.ts";
-import { parseRedirects } from "./redirects.ts";
+import { parseRedirects } from "../../redirects.ts";
 import type { FileFacts, Finding } from "../types.ts";
 
 export function checkLinks(project: Project): Finding[] {
