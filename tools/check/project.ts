@@ -69,6 +69,8 @@ export type Project = {
   exampleIndex: Map<string, ManifestEntry>;
   redirectsText: string | null;
   fileCount: number;
+  /** How many threads parsed the files that were not cached: the main thread plus the workers that answered. */
+  threads: number;
   /** `<Render file="…">` calls inside site components (`src/components/*.astro`), by component name. */
   componentRenders: Map<string, ComponentRender[]>;
   /** Page path → the ids of every partial it renders, directly or through partials and components (first seen first). */
@@ -119,7 +121,10 @@ export async function loadProject(
     ...exampleFiles.sort().map((path) => ({ path, kind: "example" as const })),
   ];
   const prefixes = idPrefixes();
-  const facts = await parseCached(root, jobs, prefixes, opts.parallel ?? true, opts.cache ?? false);
+  // Worker threads pay for their start-up only with many files; CHECK_THREADS overrides the count (1 = no workers).
+  const wanted =
+    (opts.parallel ?? true) && jobs.length >= 150 ? Number(process.env.CHECK_THREADS) || Math.min(availableParallelism(), 4) : 1;
+  const { facts, threads } = await parseCached(root, jobs, prefixes, wanted, opts.cache ?? false);
 
   const routes = new Map<string, string>();
   const anchors = new Map<string, Set<string>>();
@@ -206,6 +211,7 @@ export async function loadProject(
     exampleIndex: new Map(examples.flatMap((f) => (f.example ? [[f.path.replace(/^examples\//, "").replace(/\.\w+$/, ""), f.example]] : []))),
     redirectsText: existsSync(redirectsPath) ? readFileSync(redirectsPath, "utf8") : null,
     fileCount: jobs.length,
+    threads,
     deprecatedPartials,
     componentRenders,
     partialsOf,
@@ -237,15 +243,17 @@ function reachablePartials(
   return [...seen];
 }
 
+type Parsed = { facts: FileFacts[]; threads: number };
+
 /** Reuses cached facts for unchanged files and parses the rest. */
 async function parseCached(
   root: string,
   jobs: { path: string; kind: FileKind }[],
   prefixes: Set<string>,
-  parallel: boolean,
+  threads: number,
   useCache: boolean,
-): Promise<FileFacts[]> {
-  if (!useCache) return parseAll(root, jobs, prefixes, parallel);
+): Promise<Parsed> {
+  if (!useCache) return parseAll(root, jobs, prefixes, threads);
   const cache = openCache(root, cacheSalt(prefixes));
   const texts = new Map(jobs.map((j) => [j.path, readFileSync(join(root, j.path), "utf8")]));
   const hits = new Map<string, FileFacts>();
@@ -254,30 +262,27 @@ async function parseCached(
     if (hit) hits.set(j.path, hit);
   }
   const misses = jobs.filter((j) => !hits.has(j.path));
-  const parsed = await parseAll(root, misses, prefixes, parallel);
-  parsed.forEach((f) => {
+  const parsed = await parseAll(root, misses, prefixes, threads);
+  parsed.facts.forEach((f) => {
     cache.set(f.path, texts.get(f.path)!, f);
     hits.set(f.path, f);
   });
   cache.save();
-  return jobs.map((j) => hits.get(j.path)!);
+  return { facts: jobs.map((j) => hits.get(j.path)!), threads: parsed.threads };
 }
 
-/** Parses the files, spreading them over worker threads when there are enough to pay for the threads' start-up. */
+/** Parses the files over `threads` threads: the main thread and `threads - 1` workers. */
 async function parseAll(
   root: string,
   jobs: { path: string; kind: FileKind }[],
   prefixes: Set<string>,
-  parallel: boolean,
-): Promise<FileFacts[]> {
-  // CHECK_THREADS overrides the thread count (1 = no workers).
-  const threads =
-    parallel && jobs.length >= 150 ? Number(process.env.CHECK_THREADS) || Math.min(availableParallelism(), 4) : 1;
-  if (!jobs.length) return [];
+  threads: number,
+): Promise<Parsed> {
+  if (!jobs.length) return { facts: [], threads: 1 };
   // Loaded only when something must be parsed: a fully cached run never loads the markdown stack.
   const { parseFile } = await import("./parse.ts");
   if (threads <= 1)
-    return jobs.map((j) => parseFile(j.path, readFileSync(join(root, j.path), "utf8"), j.kind, prefixes));
+    return { facts: jobs.map((j) => parseFile(j.path, readFileSync(join(root, j.path), "utf8"), j.kind, prefixes)), threads: 1 };
   // Deal files round-robin so each share has a similar mix; the main thread parses share 0 while workers run.
   const shares: { path: string; kind: FileKind }[][] = Array.from({ length: threads }, () => []);
   jobs.forEach((j, i) => shares[i % threads].push(j));
@@ -297,5 +302,5 @@ async function parseAll(
   const mine = shares[0].map((j) => parseFile(j.path, readFileSync(join(root, j.path), "utf8"), j.kind, prefixes));
   const theirs = await Promise.all(pending);
   const byPath = new Map([...mine, ...theirs.flat()].map((f) => [f.path, f]));
-  return jobs.map((j) => byPath.get(j.path)!);
+  return { facts: jobs.map((j) => byPath.get(j.path)!), threads: 1 + theirs.length };
 }
