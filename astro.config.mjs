@@ -2,7 +2,6 @@
 import { defineConfig } from "astro/config";
 import starlight from "@astrojs/starlight";
 import starlightLinksValidator from "starlight-links-validator";
-import starlightLlmsTxt from "starlight-llms-txt";
 import { satteri } from "@astrojs/markdown-satteri";
 import { fileURLToPath } from "node:url";
 import { astroRedirects, loadRedirects } from "./tools/redirects.ts";
@@ -10,6 +9,8 @@ import { edgeBuild } from "./src/lib/edge-build.ts";
 import { isGeneratedRoute } from "./src/lib/routes.ts";
 import { siteSourcePlugin } from "./src/lib/remark-source.ts";
 import { focusableTablesPlugin } from "./src/lib/focusable-tables.ts";
+import { llmsFiles } from "./src/lib/llms.ts";
+import starlightLlmsTxt from "starlight-llms-txt";
 
 /**
  * redirects.json is the one list of moved pages, validated here as the config loads (a bad entry stops dev and build
@@ -65,7 +66,10 @@ export default defineConfig({
           // the route really exists, so a link to an unknown model still fails the build.
           exclude: ({ link }) => isGeneratedRoute(link),
         }),
-        starlightLlmsTxt({
+        // /llms.txt, /llms-full.txt, /llms-small.txt: starlight-llms-txt renders them on request in dev; a build writes
+        // them once from the pages it rendered (src/lib/llms.ts) instead of rendering every page twice more.
+        llmsFiles({
+          devPlugin: starlightLlmsTxt,
           projectName: "Cloudflare AI REST API",
           details:
             "Every code sample on this site is a file in examples/ that runs in tests against a local emulator of the API; the text here is the tested text.",

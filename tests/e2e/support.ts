@@ -1,7 +1,7 @@
 /**
  * Shared helpers for the browser tests: where the served site is, which pages exist (from dist's sitemap, and from the
- * page sources as `npm run check` parses them: tools/check/project.ts), and a problem collector that turns console errors, CSP violations and failed requests into readable
- * lines naming the page.
+ * page sources as `npm run check` parses them: tools/check/project.ts), and a problem collector that turns console
+ * errors, CSP violations and failed requests into readable lines naming the page.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -14,17 +14,6 @@ export const ROOT = new URL("../../", import.meta.url).pathname.replace(/\/$/, "
 export const DIST = process.env.E2E_DIST || join(ROOT, "dist");
 export const PORT = Number(process.env.E2E_PORT ?? 8788);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
-
-/** The flags every Chromium we start gets (Debian's Chromium, no downloads, no background traffic). */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 /** Reads a built file from dist/, or throws an error that says to build first. */
 export function readDist(path: string): string {

@@ -4,7 +4,7 @@
  * the partial file itself.
  */
 import { partialId, type PageFacts, type Project } from "../project.ts";
-import { isExternal, isFileLike, nearest, splitUrl, withSlash } from "../routes.ts";
+import { RouteSuggester, isExternal, nearest, splitUrl, withSlash } from "../routes.ts";
 import { parseRedirects } from "../../redirects.ts";
 import type { FileFacts, Finding } from "../types.ts";
 
@@ -15,6 +15,7 @@ export function checkLinks(project: Project): Finding[] {
       ? parseRedirects(project.redirectsText).entries.map((e) => [withSlash(splitUrl(e.from).path), e.to])
       : [],
   );
+  const suggester = new RouteSuggester(project.routes.keys());
   const routeOfPage = new Map(project.pages.map((p) => [p.path, p.route]));
   // Routes of the pages that render a partial (directly, through other partials or through components).
   const hosts = (id: string) => (project.pagesRendering.get(id) ?? []).map((path) => routeOfPage.get(path)!);
@@ -82,10 +83,7 @@ export function checkLinks(project: Project): Finding[] {
           );
           continue;
         }
-        const near = nearest(
-          path,
-          [...project.routes.keys()].filter((r) => !isFileLike(r) || isFileLike(path)),
-        );
+        const near = suggester.suggest(path);
         report(
           "missing",
           "error",
