@@ -2,23 +2,39 @@
 import { defineConfig } from "astro/config";
 import starlight from "@astrojs/starlight";
 import starlightLinksValidator from "starlight-links-validator";
-import { readFileSync } from "node:fs";
+import { satteri } from "@astrojs/markdown-satteri";
+import { fileURLToPath } from "node:url";
+import { astroRedirects, loadRedirects } from "./tools/redirects.ts";
 import { edgeBuild } from "./src/lib/edge-build.ts";
 import { isGeneratedRoute } from "./src/lib/routes.ts";
-import { siteSource } from "./src/lib/remark-source.ts";
-import { focusableTables } from "./src/lib/focusable-tables.ts";
+import { siteSourcePlugin } from "./src/lib/remark-source.ts";
+import { focusableTablesPlugin } from "./src/lib/focusable-tables.ts";
 import { llmsFiles } from "./src/lib/llms.ts";
+import starlightLlmsTxt from "starlight-llms-txt";
 
-/** redirects.json is the one list of moved pages: Astro serves it in dev/preview, the edge host gets dist/_redirects. */
+/**
+ * redirects.json is the one list of moved pages, validated here as the config loads (a bad entry stops dev and build
+ * naming its line): Astro serves it in dev/preview, the edge host gets dist/_redirects (src/lib/edge-build.ts).
+ */
 const redirectsFile = new URL("./redirects.json", import.meta.url);
-const redirects = JSON.parse(readFileSync(redirectsFile, "utf8"));
+const redirects = astroRedirects(loadRedirects(fileURLToPath(redirectsFile)));
 
+/** A sidebar group listing one folder of src/content/docs. @param {string} label @param {string} directory */
 const group = (label, directory) => ({ label, items: [{ autogenerate: { directory } }] });
 
 export default defineConfig({
   site: "https://ai-rest-docs.example.com",
   trailingSlash: "always",
   redirects,
+  markdown: {
+    // Astro 7's Markdown/MDX processor with our plugins; Starlight adds its own (asides, heading anchors) after them.
+    processor: satteri({
+      // Stamps <Render>, <ModelId>, … in MDX with file:line so their build errors say where they are.
+      mdastPlugins: [siteSourcePlugin(fileURLToPath(new URL(".", import.meta.url)))],
+      // Wide Markdown tables scroll sideways on phones; tabindex lets keyboard users scroll them too.
+      hastPlugins: [focusableTablesPlugin],
+    }),
+  },
   vite: {
     build: {
       rollupOptions: {
@@ -32,14 +48,12 @@ export default defineConfig({
     },
   },
   integrations: [
-    // Stamps <Render>, <ModelId>, … in MDX with file:line so their build errors say where they are.
-    siteSource(),
-    // Wide Markdown tables scroll sideways on phones; tabindex lets keyboard users scroll them too.
-    focusableTables(),
     starlight({
       title: "Cloudflare AI REST API",
       description: "Call Workers AI and third-party models through Cloudflare's REST API, with samples that have all run.",
       customCss: ["./src/styles/custom.css"],
+      // Partials get Starlight's Markdown too: `:::note` asides and heading anchor links work in them as on pages.
+      markdown: { processedDirs: ["./partials/"] },
       // Long lines wrap (indent kept) instead of scrolling sideways: on a phone the whole sample stays readable, and no
       // code block becomes a scroll region that keyboard users would have to focus.
       expressiveCode: { defaultProps: { wrap: true } },
@@ -56,6 +70,7 @@ export default defineConfig({
         // /llms.txt, /llms-full.txt, /llms-small.txt: starlight-llms-txt renders them on request in dev; a build writes
         // them once from the pages it rendered (src/lib/llms.ts) instead of rendering every page twice more.
         llmsFiles({
+          devPlugin: starlightLlmsTxt,
           projectName: "Cloudflare AI REST API",
           details:
             "Every code sample on this site is a file in examples/ that runs in tests against a local emulator of the API; the text here is the tested text.",

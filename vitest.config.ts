@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      "tests/components/vitest.config.ts",
       { test: { name: "emulator", include: ["emulator/test/**/*.test.ts"], testTimeout: 20_000 } },
       { test: { name: "examples", include: ["examples/test/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 60_000 } },
       // Real npm client libraries against the emulator (clients/README.md); each folder resolves its own versions.

@@ -1,6 +1,6 @@
 /**
  * npm run bench:check — times `npm run check` on this site and on a generated corpus of 1,000 pages.
- * The corpus (in a temp dir, with its own git history) copies this site's pages, partials, examples, manifest and
+ * The corpus (in a temp dir, with its own git history) copies this site's pages, partials, examples and
  * redirects, then fills up to 1,000 pages with copies of the real pages under new names, each with three links that
  * resolve nowhere. The check is run as a child process (Node start-up included) with `--root`; the catalog is always
  * the repo's (tools/check imports it).
@@ -8,21 +8,18 @@
  * on the machine does not inflate. Nothing here asserts a time.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { loadProject } from "./check/project.ts";
 
 const repo = resolve(import.meta.dirname, "..");
 const cli = join(repo, "tools/check/cli.ts");
 const PAGES = Number(process.env.BENCH_PAGES ?? 1000);
 const RUNS = 3;
 
-function walk(dir: string, ext: RegExp): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() && ext.test(d.name))
-    .map((d) => join(d.parentPath, d.name));
-}
+/** This site's page files, as the check finds them (tools/check/project.ts). */
+const sitePages = (await loadProject(repo, { parallel: false })).pages.map((p) => p.path);
 
 const FALLBACK_PAGE = `---
 title: Generated page
@@ -47,12 +44,11 @@ function makeCorpus(): string {
     if (existsSync(from))
       cpSync(from, join(dir, part), { recursive: true, filter: (p) => !p.includes("node_modules") });
   }
-  const docs = join(repo, "src/content/docs");
-  const pages = walk(docs, /\.mdx?$/);
-  for (const p of pages) {
-    const to = join(dir, "src/content/docs", relative(docs, p));
+  const pages = sitePages.map((p) => join(repo, p));
+  for (const p of sitePages) {
+    const to = join(dir, p);
     mkdirSync(dirname(to), { recursive: true });
-    cpSync(p, to);
+    cpSync(join(repo, p), to);
   }
   const sources = pages.length ? pages.map((p) => readFileSync(p, "utf8")) : [FALLBACK_PAGE];
   mkdirSync(join(dir, "src/content/docs/generated"), { recursive: true });
@@ -93,7 +89,7 @@ function time(root: string, mode: "cold" | "warm"): { ms: number[]; cpu: number[
     cpu.push(j.cpuMs);
     summary = `${j.errors} errors, ${j.warnings} warnings in ${j.files} files`;
   }
-  const pages = walk(join(root, "src/content/docs"), /\.mdx?$/).length;
+  const pages = root === repo ? sitePages.length : Math.max(PAGES, sitePages.length);
   return { ms: ms.sort((a, b) => a - b), cpu: cpu.sort((a, b) => a - b), summary, pages };
 }
 

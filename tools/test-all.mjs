@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: runs every stage that exists, in order (check, unit, emulator, examples, clients, build, browser), shows each
-// stage's own output, and ends with one plain line counting every test of every stage: `N passed, N failed[, N skipped]`.
+// `npm test`: runs every stage that exists, in order (check, typecheck, unit, components, emulator, examples, clients,
+// build, browser), shows each stage's own output, and ends with one plain line counting every test of every stage:
+// `N passed, N failed[, N skipped]`.
 // A stage that cannot run at all (a crash, a missing report) counts as one failed test, so nothing fails silently.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -48,7 +49,6 @@ function vitestStage(project) {
 
 /** `npm run check`: each rule is one test; a rule with any error fails. */
 function checkStage() {
-  const out = join(reports, "check.json");
   const r = spawnSync(process.execPath, ["tools/check/cli.ts", "--json"], { cwd: root, env, encoding: "utf8", maxBuffer: 64 << 20 });
   // Show the human-readable findings too.
   run(process.execPath, ["tools/check/cli.ts"]);
@@ -65,8 +65,9 @@ function checkStage() {
   return { passed: rules.length - Math.min(failed, rules.length), failed, skipped: 0 };
 }
 
-function buildStage() {
-  const code = run("npm", ["run", "build", "--silent"]);
+/** An npm script that passes or fails as a whole (typecheck, build). */
+function scriptStage(script) {
+  const code = run("npm", ["run", script, "--silent"]);
   return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 };
 }
 
@@ -87,12 +88,14 @@ function browserStage(built) {
 
 const stages = [
   ["check", () => existsSync(join(root, "tools/check/cli.ts")), checkStage],
+  ["typecheck", () => existsSync(join(root, "tsconfig.json")), () => scriptStage("typecheck")],
   ["unit", () => has("tests/unit/**/*.test.ts"), () => vitestStage("unit")],
+  ["components", () => has("tests/components/**/*.test.ts"), () => vitestStage("components")],
   ["emulator", () => has("emulator/test/**/*.test.ts"), () => vitestStage("emulator")],
   ["examples", () => has("examples/test/**/*.test.ts"), () => vitestStage("examples")],
   // Real npm client libraries against the emulator; `npm install` installs them (clients/* are workspaces).
   ["clients", () => has("clients/*/test/**/*.test.ts"), () => vitestStage("clients")],
-  ["build", () => true, buildStage],
+  ["build", () => true, () => scriptStage("build")],
   ["browser", () => existsSync(join(root, "playwright.config.ts")) && has("tests/e2e/**/*.spec.ts"), (results) => browserStage(results.build?.failed === 0)],
 ];
 

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { redactHeaders, startEmulator } from "../src/index.ts";
 import { ACCT, KEYS, LLAMA, TOKEN, auth, gwAuth, gwBase, post, restBase, useEmulator } from "./helpers.ts";
 
@@ -102,7 +102,8 @@ describe("CLI", () => {
       const body = { model: "gpt-5-mini", messages: [{ role: "user", content: "Hi" }] };
       expect((await post(url, body)).status).toBe(200);
       expect((await post(url, body)).status).toBe(503);
-      await new Promise((r) => setTimeout(r, 100));
+      // The CLI prints each line after the response is sent: wait for the four lines, however long stdout takes.
+      await vi.waitFor(() => expect(cli.lines.length).toBeGreaterThanOrEqual(5), { timeout: 5_000 });
       const logLines = cli.lines.slice(1);
       expect(logLines).toHaveLength(4);
       expect(logLines[0]).toContain(`POST /client/v4/accounts/${ACCT}/ai/run/${LLAMA} 200`);

@@ -1,11 +1,9 @@
 /**
- * examples/manifest.json: an index of the examples (id → file, language, regions, endpoints, model ids, deprecated,
- * and `shows: "failure"` for a reproduction that fails on purpose) that the site and `npm run check` read. Generated
- * from the files: `npm run examples:manifest` rewrites it, and the examples tests fail when the committed copy is
- * stale.
+ * The examples index: for each example, its file, language, regions, endpoints, model ids, whether it calls the
+ * deprecated gateway host, and `shows: "failure"` for a reproduction that fails on purpose. Computed in-process from
+ * the files wherever it is needed (`npm run check` per example file, the examples tests for all of them); nothing is
+ * committed, so nothing can go stale.
  */
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { listExamples, projectRoot, regionNames, type ExampleFile } from "../../src/lib/examples.ts";
 
 export type ManifestEntry = {
@@ -74,16 +72,4 @@ export function buildManifest(root = projectRoot()): Manifest {
   const out: Manifest = {};
   for (const e of listExamples(root)) out[e.id] = manifestEntry(e);
   return out;
-}
-
-export function manifestText(root = projectRoot()): string {
-  return JSON.stringify(buildManifest(root), null, 2) + "\n";
-}
-
-if (import.meta.main) {
-  const root = projectRoot();
-  const file = join(root, "examples", "manifest.json");
-  const manifest = buildManifest(root);
-  writeFileSync(file, JSON.stringify(manifest, null, 2) + "\n");
-  console.log(`wrote examples/manifest.json: ${Object.keys(manifest).length} examples`);
 }

@@ -15,7 +15,7 @@ import type { StarlightPlugin } from "@astrojs/starlight/types";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { load as loadYaml } from "js-yaml";
+import { parse as parseYaml } from "yaml";
 import { htmlToHast } from "satteri";
 import { toMdast } from "hast-util-to-mdast";
 import { toMarkdown } from "mdast-util-to-markdown";
@@ -30,6 +30,11 @@ export type LlmsOptions = {
   description?: string;
   /** More text for llms.txt. */
   details?: string;
+  /**
+   * starlight-llms-txt, when the Astro config imports it itself (the config is loaded by Vite, which can run the
+   * TypeScript that plugin ships); otherwise it is imported in dev.
+   */
+  devPlugin?: (opts: LlmsOptions) => StarlightPlugin;
 };
 
 export class LlmsError extends Error {}
@@ -42,8 +47,9 @@ export function llmsFiles(opts: LlmsOptions): StarlightPlugin {
       async "config:setup"(args) {
         if (args.command === "dev") {
           // Imported only here: the plugin ships TypeScript that only Vite (which loads the Astro config) can run.
-          const { default: starlightLlmsTxt } = await import("starlight-llms-txt");
-          const onRequest = starlightLlmsTxt(opts);
+          const starlightLlmsTxt = opts.devPlugin ?? (await import("starlight-llms-txt")).default;
+          const { devPlugin: _, ...pluginOpts } = opts;
+          const onRequest = starlightLlmsTxt(pluginOpts);
           return (onRequest.hooks["config:setup"] ?? onRequest.hooks.setup)?.(args);
         }
         const title = typeof args.config.title === "string" ? args.config.title : Object.values(args.config.title)[0];
@@ -96,7 +102,7 @@ export function docsPages(root: string): DocsPage[] {
     const path = join(d.parentPath, d.name);
     const file = relative(root, path).split("\\").join("/");
     const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(path, "utf8"));
-    const data = (front ? loadYaml(front[1]) : {}) as Record<string, unknown> & { hero?: { title?: string; tagline?: string } };
+    const data = (front ? parseYaml(front[1]) : {}) as Record<string, unknown> & { hero?: { title?: string; tagline?: string } };
     if (data.draft === true) continue;
     const route = pageRoute(relative(docs, path).split("\\").join("/"), data.slug);
     const title = data.hero?.title || data.title;

@@ -5,7 +5,7 @@
  *  - the URL path of the page (generated pages, llms.txt).
  * When the component sits in a partial, both the page and the partial's line are named.
  */
-type Ctx = { locals: unknown; url: URL; props?: Record<string, unknown> };
+type Ctx = { locals: unknown; url: URL; props?: { "data-site-source"?: unknown } };
 
 export function routeFile(astro: Ctx): string | undefined {
   try {
@@ -18,7 +18,8 @@ export function routeFile(astro: Ctx): string | undefined {
 }
 
 export function pageSource(astro: Ctx, stamped?: unknown): string {
-  const at = typeof stamped === "string" ? stamped : typeof astro.props?.["data-site-source"] === "string" ? (astro.props["data-site-source"] as string) : undefined;
+  const prop = astro.props?.["data-site-source"];
+  const at = typeof stamped === "string" ? stamped : typeof prop === "string" ? prop : undefined;
   const page = routeFile(astro);
   if (at && page && !at.startsWith(`${page}:`)) return `${page} (at ${at})`;
   if (at) return at;

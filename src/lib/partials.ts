@@ -1,8 +1,9 @@
 /**
  * Partials: reusable MDX fragments in `partials/`, rendered with `<Render file="auth/rest-api" params={{ … }} />`.
- * This module holds the pure parts (checking a call, finding calls in MDX source) so that Render.astro,
- * `npm run partials` and the unit tests share one implementation.
+ * This module checks one call for Render.astro (the build). Which pages render which partial is the check's parsed
+ * project (tools/check/project.ts), which `npm run partials` prints.
  */
+import { nearest } from "../../tools/check/routes.ts";
 
 export type PartialInfo = { params: string[] };
 
@@ -32,7 +33,7 @@ export function checkRenderCall(call: RenderCall, partial: PartialInfo | undefin
     return [`${call.page}: <Render> needs a file="…" naming a partial under partials/ (e.g. file="auth/rest-api")`];
   }
   if (!partial) {
-    const hint = closest(call.file, known);
+    const hint = nearest(call.file, known);
     return [
       `${where}: partial ${partialPath(call.file)} does not exist` +
         (hint ? ` (did you mean "${hint}"?)` : known.length ? "" : " (no partials found)"),
@@ -58,60 +59,4 @@ export function checkRenderCall(call: RenderCall, partial: PartialInfo | undefin
 export function assertRenderCall(call: RenderCall, partial: PartialInfo | undefined, known: readonly string[] = []): void {
   const problems = checkRenderCall(call, partial, known);
   if (problems.length) throw new Error(problems.join("\n"));
-}
-
-/** The `file="…"` values of every `<Render …>` element in an MDX source, in order. */
-export function findRenderFiles(source: string): string[] {
-  const files: string[] = [];
-  for (const m of source.matchAll(/<Render\b([^>]*?)\/?>/gs)) {
-    const attr = /\bfile\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\})/.exec(m[1]);
-    if (attr) files.push(attr[1] ?? attr[2] ?? attr[3]);
-  }
-  return files;
-}
-
-/**
- * For each partial, the pages that render it, directly or through other partials.
- * `pages` and `partials` map a source path / partial id to the partial ids its source renders.
- */
-export function partialUsage(pages: Map<string, string[]>, partials: Map<string, string[]>): Map<string, string[]> {
-  const usage = new Map<string, Set<string>>([...partials.keys()].map((id) => [id, new Set<string>()]));
-  for (const [page, direct] of pages) {
-    const seen = new Set<string>();
-    const queue = [...direct];
-    while (queue.length) {
-      const id = queue.shift()!;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      if (!usage.has(id)) usage.set(id, new Set());
-      usage.get(id)!.add(page);
-      queue.push(...(partials.get(id) ?? []));
-    }
-  }
-  return new Map([...usage].sort(([a], [b]) => a.localeCompare(b)).map(([id, set]) => [id, [...set].sort()]));
-}
-
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word, c);
-    if (d < bestDistance) [best, bestDistance] = [c, d];
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-/** Levenshtein distance; small and local so this module stays dependency-free. */
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
 }

@@ -27,7 +27,7 @@ export async function referencePages(): Promise<Partial<Record<Endpoint, string>
   const docs = await getCollection("docs");
   const out: Partial<Record<Endpoint, string>> = {};
   for (const d of docs) {
-    const claimed = (d.data as { reference?: Endpoint }).reference;
+    const claimed = d.data.reference;
     if (claimed && !out[claimed]) out[claimed] = `/${d.id}/`;
   }
   for (const endpoint of Object.keys(ENDPOINT_LABELS) as Endpoint[]) {

@@ -1,10 +1,9 @@
 /**
- * Markdown plugin (Sätteri, Astro 7's Markdown/MDX processor): stamps the site's own MDX components with where they are
+ * Markdown plugin (Sätteri, Astro 7's Markdown/MDX processor; astro.config.mjs passes it to `satteri()`): stamps the site's own MDX components with where they are
  * written, as the prop `data-site-source="src/content/docs/auth/authentication.mdx:12"`. Build errors from those
  * components then name the file and line even where Starlight's route data is missing (e.g. while llms-full.txt renders
  * every page).
  */
-import type { AstroIntegration } from "astro";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineMdastPlugin } from "satteri";
@@ -40,21 +39,4 @@ export function siteSourcePlugin(root: string) {
     mdxJsxFlowElement: visit("mdxJsxFlowElement") as never,
     mdxJsxTextElement: visit("mdxJsxTextElement") as never,
   });
-}
-
-/** Registers the plugin on the configured Markdown processor (MDX uses it too). */
-export function siteSource(): AstroIntegration {
-  return {
-    name: "ai-docs:site-source",
-    hooks: {
-      "astro:config:setup": ({ config, logger }) => {
-        const processor = config.markdown?.processor as { name?: string; options?: { mdastPlugins?: unknown[] } } | undefined;
-        if (processor?.name === "satteri" && Array.isArray(processor.options?.mdastPlugins)) {
-          processor.options.mdastPlugins.push(siteSourcePlugin(fileURLToPath(config.root)));
-        } else {
-          logger.warn("Markdown processor is not Sätteri: build errors from <Render>/<ModelId> will not carry file:line");
-        }
-      },
-    },
-  };
 }

@@ -45,7 +45,7 @@ export function toJavaScript(source: string, file = "<input>"): Promise<string> 
 async function transpile(source: string, file: string): Promise<string> {
   const unsupported: string[] = [];
   const blanked = tsBlankSpace(withoutTypeDocs(source), (node) => {
-    const start = ts.skipTrivia(source, node.pos);
+    const start = tokenStart(source, node.pos);
     const before = source.slice(0, start).split("\n");
     const text = source.slice(start, node.end).split("\n")[0];
     unsupported.push(`${file}:${before.length}:${before[before.length - 1].length + 1}: ${text}`);
@@ -66,6 +66,13 @@ async function transpile(source: string, file: string): Promise<string> {
   } catch (error) {
     throw new TranspileError(`${file}: the JavaScript generated from it does not parse: ${(error as Error).message}`);
   }
+}
+
+/** Where the first token at or after `pos` starts (past whitespace and comments), for error positions. */
+function tokenStart(source: string, pos: number): number {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, source, undefined, pos);
+  scanner.scan();
+  return scanner.getTokenStart();
 }
 
 /**

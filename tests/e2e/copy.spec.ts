@@ -1,44 +1,15 @@
 /**
  * The copy button copies exactly the tested text. For every example block on every page that shows examples
- * (TypeScript tab, JavaScript tab, shell), the clipboard after a click must equal, byte for byte, the text computed here
- * from examples/ with the same functions the examples tests use: src/lib/examples.ts (region extraction) and
- * src/lib/transpile.ts (TypeScript → JavaScript). Which region a block shows is read from the page source (and the
- * partials it renders), since the page only names the example id.
+ * (TypeScript tab, JavaScript tab, shell), the clipboard after a click must equal, byte for byte, the block computed by
+ * src/lib/example-blocks.ts, the function the components render from. Each block names its example and region in
+ * dist (`data-example`, `data-region`).
  */
 import { test, expect, type Locator, type Page } from "@playwright/test";
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { extractRegion, getExample } from "../../src/lib/examples.ts";
-import { toJavaScript } from "../../src/lib/transpile.ts";
-import { ROOT, builtPagesMatching, docPages } from "./support.ts";
+import { exampleBlocks } from "../../src/lib/example-blocks.ts";
+import { ROOT, builtPagesMatching } from "./support.ts";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
-type Usage = { example: string; region?: string; from: string };
-
-const attr = (attrs: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1];
-
-/** Example usages in an MDX text, in order, following <Render file="…" /> into partials. */
-function usagesIn(text: string, from: string, seen = new Set<string>()): Usage[] {
-  const out: Usage[] = [];
-  for (const m of text.matchAll(/<(TypeScriptExample|Example|Render)\b([^>]*?)\/?>/g)) {
-    const attrs = m[2];
-    if (m[1] === "Render") {
-      const file = attr(attrs, "file");
-      const path = file && join(ROOT, "partials", `${file}.mdx`);
-      if (path && existsSync(path) && !seen.has(path)) {
-        seen.add(path);
-        out.push(...usagesIn(readFileSync(path, "utf8"), `partials/${file}.mdx`, seen));
-      }
-      continue;
-    }
-    const example = attr(attrs, "example");
-    if (example) out.push({ example, region: attr(attrs, "region"), from });
-  }
-  return out;
-}
-
-const sources = new Map(docPages().map((p) => [p.path, p]));
 const pages = builtPagesMatching(/data-example="/)
   .map((p) => p.path)
   .sort();
@@ -50,23 +21,15 @@ test("some pages show examples (so the copy tests prove something)", () => {
   expect(builtPagesMatching(/class="example[\s"]/).length, "no built page shows a shell Example").toBeGreaterThan(0);
 });
 
-const expectedCache = new Map<string, Promise<string>>();
+const expectedCache = new Map<string, ReturnType<typeof exampleBlocks>>();
 /** The tested text of one example region in one language ("ts" and "sh" as written, "js" generated). */
-function expected(example: string, region: string | undefined, lang: "ts" | "js" | "sh", page: string): Promise<string> {
-  const key = `${example}#${region ?? ""}#${lang}`;
-  if (!expectedCache.has(key)) {
-    expectedCache.set(
-      key,
-      (async () => {
-        const shown = getExample({ id: example, region, page, root: ROOT });
-        if (lang !== "js") return shown.code;
-        const js = extractRegion(await toJavaScript(shown.source, shown.file), region);
-        if (js === undefined) throw new Error(`${example}: region "${region}" is missing from the generated JavaScript`);
-        return js;
-      })(),
-    );
-  }
-  return expectedCache.get(key)!;
+async function expected(example: string, region: string | undefined, lang: "ts" | "js" | "sh", page: string): Promise<string> {
+  const key = `${example}#${region ?? ""}`;
+  if (!expectedCache.has(key)) expectedCache.set(key, exampleBlocks({ id: example, region, page, root: ROOT }));
+  const { blocks } = await expectedCache.get(key)!;
+  const block = blocks.find((b) => b.lang === lang);
+  if (!block) throw new Error(`${example}: no ${lang} block (blocks: ${blocks.map((b) => b.lang).join(", ")})`);
+  return block.code;
 }
 
 /** First line where two texts differ, for a readable failure. */
@@ -89,31 +52,19 @@ async function copyFrom(page: Page, scope: Locator): Promise<string> {
 
 for (const path of pages) {
   test(`copy buttons on ${path} copy the tested text`, async ({ page }) => {
-    const src = sources.get(path);
-    const usages = src ? usagesIn(src.body, src.file) : [];
     const problems: string[] = [];
     await page.goto(path);
     const blocks = page.locator("[data-example]");
     const count = await blocks.count();
     expect(count, `${path}: dist shows example blocks but the page has none`).toBeGreaterThan(0);
 
-    // Which region each block shows: the k-th block of an example matches the k-th usage of it in the page source.
-    const seenOf = new Map<string, number>();
     const blockInfo: { block: Locator; example: string; region: string | undefined; ts: boolean; label: string }[] = [];
     for (let i = 0; i < count; i++) {
       const block = blocks.nth(i);
       const example = (await block.getAttribute("data-example"))!;
-      const k = seenOf.get(example) ?? 0;
-      seenOf.set(example, k + 1);
-      const candidates = usages.filter((u) => u.example === example);
-      const regions = [...new Set(candidates.map((u) => u.region))];
-      const usage = regions.length === 1 ? candidates[0] : candidates[k];
-      if (!usage) {
-        problems.push(`block ${i + 1} shows example "${example}", which ${src?.file ?? "the page source"} (and its partials) does not name`);
-        continue;
-      }
+      const region = (await block.getAttribute("data-region")) ?? undefined;
       const ts = (await block.locator('[role="tab"]').count()) > 0;
-      blockInfo.push({ block, example, region: usage.region, ts, label: `"${example}"${usage.region ? ` region "${usage.region}"` : ""}` });
+      blockInfo.push({ block, example, region, ts, label: `"${example}"${region ? ` region "${region}"` : ""}` });
     }
 
     const check = async (info: (typeof blockInfo)[number], lang: "ts" | "js" | "sh") => {

@@ -3,11 +3,11 @@
  * target in Location; the target answers 200 and renders its title; a browser that follows the redirect lands there.
  */
 import { test, expect } from "@playwright/test";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { astroRedirects, loadRedirects } from "../../tools/redirects.ts";
 import { BASE_URL, ROOT, docPages } from "./support.ts";
 
-const redirects: Record<string, string> = JSON.parse(readFileSync(join(ROOT, "redirects.json"), "utf8"));
+const redirects = astroRedirects(loadRedirects(join(ROOT, "redirects.json")));
 const titles = new Map(docPages().map((p) => [p.path, p.title]));
 
 test("redirects.json lists at least one moved page", () => {

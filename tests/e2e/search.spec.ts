@@ -7,7 +7,6 @@ import { test, expect } from "@playwright/test";
 import { docPages } from "./support.ts";
 
 const pages = docPages();
-const headingsOf = (body: string) => [...body.matchAll(/^#{2,6}\s+(.+)$/gm)].map((m) => m[1].replace(/[`*_]/g, ""));
 
 /**
  * The page that should come first: a page named explicitly below, else the page whose title (or, failing that, a
@@ -23,7 +22,7 @@ function rightPages(query: string): string[] {
   const q = query.toLowerCase();
   const byTitle = pages.filter((p) => p.title.toLowerCase().includes(q));
   if (byTitle.length) return byTitle.map((p) => p.path);
-  return pages.filter((p) => headingsOf(p.body).some((h) => h.toLowerCase().includes(q))).map((p) => p.path);
+  return pages.filter((p) => p.headings.some((h) => h.toLowerCase().includes(q))).map((p) => p.path);
 }
 
 for (const { query, page: expectedPage } of cases) {

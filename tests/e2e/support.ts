@@ -1,12 +1,13 @@
 /**
- * Shared helpers for the browser tests: where the served site is, which pages exist (from dist's sitemap and the
- * page sources), and a problem collector that turns console errors, CSP violations and failed requests into readable
- * lines naming the page.
+ * Shared helpers for the browser tests: where the served site is, which pages exist (from dist's sitemap, and from the
+ * page sources as `npm run check` parses them: tools/check/project.ts), and a problem collector that turns console
+ * errors, CSP violations and failed requests into readable lines naming the page.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
-import { parse as parseYaml } from "yaml";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { BrowserContext, Page } from "@playwright/test";
+import { loadProject } from "../../tools/check/project.ts";
+import { deprecatedField, deprecationsOf, type Deprecation } from "../../src/lib/deprecations.ts";
 import { createServer } from "node:net";
 
 /** A TCP port on 127.0.0.1 that nothing listens on right now. */
@@ -53,48 +54,33 @@ export function sitemapPaths(): string[] {
   return [...paths];
 }
 
-export type Deprecation = { status?: "deprecated" | "superseded"; since?: string; sunset?: string; source?: string; replacement: string; what?: string; kind?: string };
-
-/** A page source under src/content/docs with its route and frontmatter. */
+/** A page source under src/content/docs with its route and the facts the tests need. */
 export type DocPage = {
   file: string;
   path: string;
   title: string;
   description?: string;
-  /** Frontmatter `deprecated:` as a list (a page may declare one deprecation or several). */
+  /** Frontmatter `deprecated:` as a list (a page may declare one deprecation or several), as the docs collection reads it. */
   deprecated: Deprecation[];
-  body: string;
+  /** The text of each Markdown heading. */
+  headings: string[];
+  /** The JSX components the page uses, one entry per use (`AuthHeaders`, `Render`, …). */
+  components: string[];
 };
+
+const project = await loadProject(ROOT);
 
 /** Every MDX/Markdown page of the docs collection, with the route Starlight gives it. */
 export function docPages(): DocPage[] {
-  const base = join(ROOT, "src/content/docs");
-  const out: DocPage[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (/\.mdx?$/.test(name)) {
-        const text = readFileSync(full, "utf8");
-        const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
-        const data = (fm ? parseYaml(fm[1]) : {}) ?? {};
-        const slug = relative(base, full)
-          .replace(/\.mdx?$/, "")
-          .replace(/(^|\/)index$/, "")
-          .toLowerCase();
-        out.push({
-          file: relative(ROOT, full),
-          path: slug ? `/${slug}/` : "/",
-          title: String(data.title ?? ""),
-          description: data.description,
-          deprecated: data.deprecated === undefined ? [] : Array.isArray(data.deprecated) ? data.deprecated : [data.deprecated],
-          body: fm ? text.slice(fm[0].length) : text,
-        });
-      }
-    }
-  };
-  walk(base);
-  return out;
+  return project.pages.map((p) => ({
+    file: p.path,
+    path: p.route,
+    title: String(p.frontmatter?.title ?? ""),
+    description: typeof p.frontmatter?.description === "string" ? p.frontmatter.description : undefined,
+    deprecated: deprecationsOf({ deprecated: deprecatedField.parse(p.frontmatter?.deprecated) }),
+    headings: p.headings,
+    components: p.componentUses.map((c) => c.name),
+  }));
 }
 
 /** Built HTML of a page path, or undefined if dist has no such page. */

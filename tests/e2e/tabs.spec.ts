@@ -15,8 +15,8 @@ const GROUPS = { lang: ".ts-example starlight-tabs", auth: 'starlight-tabs[data-
 function pagesWith(key: keyof typeof GROUPS): { path: string; count: number }[] {
   if (key === "lang") return builtPagesMatching(/class="ts-example[\s"]/).sort((a, b) => b.count - a.count || a.path.localeCompare(b.path));
   return docPages()
-    .filter((p) => /<AuthHeaders\b/.test(p.body))
-    .map((p) => ({ path: p.path, count: (p.body.match(/<AuthHeaders\b/g) ?? []).length }))
+    .map((p) => ({ path: p.path, count: p.components.filter((name) => name === "AuthHeaders").length }))
+    .filter((p) => p.count > 0)
     .sort((a, b) => b.count - a.count || a.path.localeCompare(b.path));
 }
 

@@ -16,7 +16,7 @@ import {
   type ModelInput,
 } from "../../catalog/index.ts";
 
-const base = { task: "Text Generation", endpoints: ["run"], lifecycle: { status: "active" }, billing: "unified", source: "test" } as const;
+const base = { task: "Text Generation" as const, endpoints: ["run" as const], lifecycle: { status: "active" as const }, billing: "unified" as const, source: "test" };
 /** A small catalog of our own, so the "did you mean" rules are tested on ids chosen to tempt them. */
 const small = createCatalog(
   (

@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, dirname } from "node:path";
-import { checkRenderCall, assertRenderCall, findRenderFiles, partialUsage } from "../../src/lib/partials.ts";
+import { checkRenderCall, assertRenderCall } from "../../src/lib/partials.ts";
 import { collectUsage } from "../../tools/partials.ts";
+import { page as pageText, writeTree } from "./check/helpers.ts";
 
 const page = "src/content/docs/auth/authentication.mdx";
 
@@ -46,46 +44,21 @@ describe("partial parameter check", () => {
   });
 });
 
-describe("finding <Render> calls", () => {
-  it("reads file= in double, single and expression quotes, over several lines", () => {
-    const src = `<Render file="a/b" />\n<Render\n  params={{ x: 1 }}\n  file='c' />\n<Render file={"d"} />\n<Rendered file="no" />`;
-    expect(findRenderFiles(src)).toEqual(["a/b", "c", "d"]);
-  });
-
-  it("lists, for each partial, the pages that render it, also through other partials", () => {
-    const pages = new Map([
-      ["p1.mdx", ["outer"]],
-      ["p2.mdx", ["inner"]],
-    ]);
-    const partials = new Map([
-      ["outer", ["inner"]],
-      ["inner", []],
-      ["unused", []],
-    ]);
-    expect(Object.fromEntries(partialUsage(pages, partials))).toEqual({
-      inner: ["p1.mdx", "p2.mdx"],
-      outer: ["p1.mdx"],
-      unused: [],
-    });
-  });
-
-  it("npm run partials follows components that render partials", () => {
-    const dir = mkdtempSync(join(tmpdir(), "partials-"));
-    const files: Record<string, string> = {
+describe("npm run partials", () => {
+  it("lists, for each partial, the pages that render it, through other partials and through components", async () => {
+    const dir = writeTree({
       "partials/auth/rest-api.mdx": "---\nparams: [path]\n---\nx",
       "partials/tip.mdx": "<Render file=\"auth/rest-api\" params={{ path: '/' }} />",
+      "partials/unused.mdx": "Nobody renders this.",
       "src/components/AuthHeaders.astro": `<Render file="auth/rest-api" params={{ path }} />`,
-      "src/content/docs/auth/a.mdx": "<AuthHeaders />",
-      "src/content/docs/start/b.mdx": `<Render file="tip" />`,
-      "src/content/docs/start/c.mdx": "nothing",
-    };
-    for (const [f, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, f)), { recursive: true });
-      writeFileSync(join(dir, f), text);
-    }
-    expect(Object.fromEntries(collectUsage(dir))).toEqual({
+      "src/content/docs/auth/a.mdx": pageText("<AuthHeaders />"),
+      "src/content/docs/start/b.mdx": pageText(`<Render file="tip" />`),
+      "src/content/docs/start/c.mdx": pageText("nothing"),
+    });
+    expect(Object.fromEntries(await collectUsage(dir))).toEqual({
       "auth/rest-api": ["src/content/docs/auth/a.mdx", "src/content/docs/start/b.mdx"],
       tip: ["src/content/docs/start/b.mdx"],
+      unused: [],
     });
   });
 });

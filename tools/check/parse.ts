@@ -3,7 +3,7 @@
  * tree, and collects what the cross-file rules need (id mentions, links, anchors, <Render>, examples used).
  */
 import { VFile } from "vfile";
-import { load as loadYaml } from "js-yaml";
+import { isMap, isScalar, isSeq, parseDocument } from "yaml";
 import GithubSlugger from "github-slugger";
 import { toString } from "mdast-util-to-string";
 import {
@@ -20,7 +20,8 @@ import {
 } from "./mdx.ts";
 import { findSecrets, idCandidates, jsStrings, JS_LANGS, LineIndex } from "./text.ts";
 import { linter } from "./rules/style.ts";
-import type { FileFacts, FileKind, Finding } from "./types.ts";
+import { manifestEntry } from "../../examples/harness/manifest.ts";
+import type { FileFacts, FileKind } from "./types.ts";
 
 /** Attributes whose values are not prose: ids of examples/partials, URLs, CSS. */
 const NOT_PROSE_ATTRS = new Set([
@@ -46,13 +47,14 @@ export function emptyFacts(path: string, kind: FileKind): FileFacts {
     frontmatter: null,
     deprecatedPage: false,
     anchors: [],
+    headings: [],
     ids: [],
     links: [],
     renders: [],
     examples: [],
-    components: [],
+    componentUses: [],
     propsUsed: [],
-    callsGateway: false,
+    example: null,
     ignores: [],
     findings: [],
   };
@@ -84,7 +86,8 @@ function parseExample(path: string, text: string, prefixes: ReadonlySet<string>)
       facts.ids.push({ id: c.id, ...lines.pos(p.offset + c.index), deprecatedContext: false, where: "example code" });
     }
   }
-  facts.callsGateway = text.includes("gateway.ai.cloudflare.com");
+  const language = path.slice(path.lastIndexOf(".") + 1);
+  facts.example = manifestEntry({ id: path.slice("examples/".length, -(language.length + 1)), file: path, language, source: text });
   for (const s of findSecrets(text)) {
     facts.findings.push({
       path,
@@ -103,6 +106,7 @@ function parseMdx(path: string, text: string, kind: FileKind, prefixes: Readonly
   const lines = new LineIndex(text);
   facts.ignores = ignoresIn(text, lines);
   const file = new VFile({ path, value: text });
+  const start = (n: Node) => n.position?.start.offset ?? 0;
   let tree: Node;
   try {
     tree = (path.endsWith(".md") ? mdParser : parser).parse(file) as unknown as Node;
@@ -130,28 +134,32 @@ function parseMdx(path: string, text: string, kind: FileKind, prefixes: Readonly
   // Frontmatter
   const yamlNode = tree.children?.[0]?.type === "yaml" ? tree.children[0] : undefined;
   if (yamlNode) {
-    try {
-      const fm = loadYaml(String(yamlNode.value));
-      facts.frontmatter = fm && typeof fm === "object" ? (fm as Record<string, unknown>) : {};
-    } catch (e) {
-      const mark = (e as { mark?: { line: number; column: number } }).mark;
+    // The YAML text starts after the opening `---` line.
+    const yamlStart = start(yamlNode) + 4;
+    const doc = parseDocument(String(yamlNode.value));
+    const error = doc.errors[0];
+    if (error) {
       facts.findings.push({
         path,
-        line: (mark?.line ?? 0) + 2,
-        column: (mark?.column ?? 0) + 1,
+        ...lines.pos(yamlStart + error.pos[0]),
         rule: "style",
         code: "frontmatter",
         severity: "error",
-        message: `frontmatter is not valid YAML: ${(e as { reason?: string }).reason ?? (e as Error).message.split("\n")[0]}`,
+        message: `frontmatter is not valid YAML: ${error.message.split("\n")[0]}`,
       });
+    } else {
+      const fm: unknown = doc.toJS();
+      facts.frontmatter = fm && typeof fm === "object" && !Array.isArray(fm) ? (fm as Record<string, unknown>) : {};
+      // Every `deprecated.replacement` is a link, whether `deprecated:` is one mapping or a list of them.
+      const deprecated = doc.get("deprecated", true);
+      for (const item of isSeq(deprecated) ? deprecated.items : [deprecated]) {
+        const replacement = isMap(item) ? item.get("replacement", true) : undefined;
+        if (isScalar(replacement) && typeof replacement.value === "string")
+          facts.links.push({ url: replacement.value, ...lines.pos(yamlStart + (replacement.range?.[0] ?? 0)), where: "link" });
+      }
     }
   }
   facts.deprecatedPage = isDeprecatedPage(facts.frontmatter);
-  const replacement = (facts.frontmatter?.deprecated as { replacement?: unknown } | undefined)?.replacement;
-  if (typeof replacement === "string") {
-    const at = text.indexOf("replacement:");
-    facts.links.push({ url: replacement, ...lines.pos(at < 0 ? 0 : at), where: "link" });
-  }
 
   // Lint (style rule) on the same tree
   file.data.frontmatter = facts.frontmatter;
@@ -182,7 +190,6 @@ function parseMdx(path: string, text: string, kind: FileKind, prefixes: Readonly
   const scan = (value: string, base: number, node: Node, where: string, dep: boolean) => {
     for (const c of idCandidates(value, prefixes)) push(c.id, base + c.index, node, where, dep);
   };
-  const start = (n: Node) => n.position?.start.offset ?? 0;
 
   walk(tree, (node, ancestors) => {
     const dep = facts.deprecatedPage || insideDeprecated(ancestors) || insideDeprecated([node]);
@@ -206,9 +213,12 @@ function parseMdx(path: string, text: string, kind: FileKind, prefixes: Readonly
         } else scan(value, contentStart, node, "code", dep);
         return;
       }
-      case "heading":
-        facts.anchors.push(slugger.slug(toString(node as never)));
+      case "heading": {
+        const heading = toString(node as never);
+        facts.headings.push(heading);
+        facts.anchors.push(slugger.slug(heading));
         return;
+      }
       case "link":
       case "definition":
         if (node.url) facts.links.push({ url: node.url, ...pos, where: node.type === "link" ? "link" : "definition" });
@@ -223,7 +233,7 @@ function parseMdx(path: string, text: string, kind: FileKind, prefixes: Readonly
     }
     if (!JSX.has(node.type)) return;
     const name = node.name ?? "";
-    if (name && !facts.components.includes(name)) facts.components.push(name);
+    if (name) facts.componentUses.push({ name, ...pos });
     for (const a of node.attributes ?? []) {
       const apos = a.position ? { line: a.position.start.line, column: a.position.start.column } : pos;
       const anode = (a.position ? a : node) as Node;

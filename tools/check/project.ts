@@ -1,6 +1,8 @@
 /**
- * The one loader: finds the site's files under a root, parses each once (in worker threads when there are many), and
- * derives what several rules share: the catalog's id prefixes, the routes, the examples manifest and redirects.json.
+ * The one loader of the site's page and partial facts: finds the files under a root, parses each once (in worker
+ * threads when there are many), and derives what the check's rules, `npm run partials`, the browser tests and the
+ * benchmark share: each page's route, the routes of the site, which partials each page renders (directly, through
+ * other partials, or through site components such as AuthHeaders), the anchors of each route, and redirects.json.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
@@ -10,7 +12,7 @@ import { slug } from "github-slugger";
 import { models, modelPath } from "../../catalog/index.ts";
 import { cacheSalt, openCache } from "./cache.ts";
 import { LineIndex } from "./text.ts";
-import type { FileFacts, FileKind } from "./types.ts";
+import type { FileFacts, FileKind, ManifestEntry } from "./types.ts";
 
 export const DOCS_DIR = "src/content/docs";
 
@@ -44,25 +46,37 @@ export function idPrefixes(): Set<string> {
   return set;
 }
 
-/** An entry of examples/manifest.json, as the examples harness writes it. */
-import type { ManifestEntry } from "../../examples/harness/manifest.ts";
-export type { ManifestEntry };
+
+/** A docs page: its facts and the route Starlight gives it. */
+export type PageFacts = FileFacts & { route: string };
+
+/** A partial's id, as `<Render file="…">` names it: `partials/auth/rest-api.mdx` → `auth/rest-api`. */
+export const partialId = (f: { path: string }) => f.path.replace(/^partials\//, "").replace(/\.mdx?$/, "");
+
+/** A `<Render file="…">` call written inside a site component (`src/components/*.astro`). */
+export type ComponentRender = { file: string; path: string; line: number; column: number };
 
 export type Project = {
   root: string;
-  pages: FileFacts[];
+  pages: PageFacts[];
   partials: FileFacts[];
   examples: FileFacts[];
   /** URL path → the page file that makes it (generated routes map to a description). */
   routes: Map<string, string>;
   /** Anchors per route (only routes built from a page we parsed). */
   anchors: Map<string, Set<string>>;
-  manifest: { text: string; entries: Record<string, ManifestEntry> } | null;
-  manifestError: string | null;
+  /** Example id → what the examples harness knows about it (regions, deprecated, …), computed from the files. */
+  exampleIndex: Map<string, ManifestEntry>;
   redirectsText: string | null;
   fileCount: number;
+  /** How many threads parsed the files that were not cached: the main thread plus the workers that answered. */
+  threads: number;
   /** `<Render file="…">` calls inside site components (`src/components/*.astro`), by component name. */
-  componentRenders: Map<string, { file: string; path: string; line: number; column: number }[]>;
+  componentRenders: Map<string, ComponentRender[]>;
+  /** Page path → the ids of every partial it renders, directly or through partials and components (first seen first). */
+  partialsOf: Map<string, string[]>;
+  /** Partial id → the page paths that render it (every partial has an entry; sorted). */
+  pagesRendering: Map<string, string[]>;
   /** Partials (paths) rendered only inside deprecation contexts: they inherit that context. */
   deprecatedPartials: Set<string>;
 };
@@ -107,16 +121,19 @@ export async function loadProject(
     ...exampleFiles.sort().map((path) => ({ path, kind: "example" as const })),
   ];
   const prefixes = idPrefixes();
-  const facts = await parseCached(root, jobs, prefixes, opts.parallel ?? true, opts.cache ?? false);
+  // Worker threads pay for their start-up only with many files; CHECK_THREADS overrides the count (1 = no workers).
+  const wanted =
+    (opts.parallel ?? true) && jobs.length >= 150 ? Number(process.env.CHECK_THREADS) || Math.min(availableParallelism(), 4) : 1;
+  const { facts, threads } = await parseCached(root, jobs, prefixes, wanted, opts.cache ?? false);
 
   const routes = new Map<string, string>();
   const anchors = new Map<string, Set<string>>();
-  const pages = facts.filter((f) => f.kind === "page");
+  const pages: PageFacts[] = facts
+    .filter((f) => f.kind === "page")
+    .map((f) => ({ ...f, route: pageRoute(f.path.slice(DOCS_DIR.length + 1), f.frontmatter?.slug) }));
   const partials = facts.filter((f) => f.kind === "partial");
-  for (const p of pages) {
-    const route = pageRoute(p.path.slice(DOCS_DIR.length + 1), p.frontmatter?.slug);
-    routes.set(route, p.path);
-  }
+  const examples = facts.filter((f) => f.kind === "example");
+  for (const p of pages) routes.set(p.route, p.path);
   // Generated routes (src/pages): the model catalog and the deprecations index.
   routes.set("/models/", "generated: model catalog");
   for (const m of models) routes.set(modelPath(m.id), `generated: model page of ${m.id}`);
@@ -143,33 +160,25 @@ export async function loadProject(
     const text = readFileSync(join(root, f), "utf8");
     if (!text.includes("<Render")) continue;
     const lines = new LineIndex(text);
-    const calls = [...text.matchAll(/<Render\b[^>]*?\bfile=["']([^"']+)["']/g)].map((m) => ({
+    // Only the template counts (after the `---` script fence): a `<Render …>` in a doc comment is not a call.
+    const template = /^---\n[\s\S]*?\n---\n/.exec(text)?.[0].length ?? 0;
+    const calls: ComponentRender[] = [...text.slice(template).matchAll(/<Render\b[^>]*?\bfile=["']([^"']+)["']/g)].map((m) => ({
       file: m[1],
       path: f,
-      ...lines.pos(m.index),
+      ...lines.pos(template + m.index),
     }));
     if (calls.length) componentRenders.set(f.replace(/^.*\//, "").replace(/\.astro$/, ""), calls);
   }
 
-  const partialById = new Map(partials.map((p) => [p.path.replace(/^partials\//, "").replace(/\.mdx?$/, ""), p]));
+  const partialById = new Map(partials.map((p) => [partialId(p), p]));
+  const partialsOf = new Map<string, string[]>();
+  const pagesRendering = new Map<string, string[]>(partials.map((p) => [partialId(p), []]));
   for (const p of pages) {
-    const route = pageRoute(p.path.slice(DOCS_DIR.length + 1), p.frontmatter?.slug);
-    const set = new Set(p.anchors);
-    set.add("_top");
-    // Headings of rendered partials (and the partials they render) are part of the page.
-    const seen = new Set<string>();
-    const add = (f: FileFacts) => {
-      for (const r of [...f.renders, ...f.components.flatMap((c) => componentRenders.get(c) ?? [])]) {
-        const part = partialById.get(r.file);
-        if (part && !seen.has(r.file)) {
-          seen.add(r.file);
-          part.anchors.forEach((a) => set.add(a));
-          add(part);
-        }
-      }
-    };
-    add(p);
-    anchors.set(route, set);
+    const reached = reachablePartials(p, partialById, componentRenders);
+    partialsOf.set(p.path, reached);
+    for (const id of reached) pagesRendering.get(id)?.push(p.path);
+    // Headings of rendered partials are part of the page.
+    anchors.set(p.route, new Set(["_top", ...p.anchors, ...reached.flatMap((id) => partialById.get(id)?.anchors ?? [])]));
   }
 
   // A partial is in a deprecation context when every <Render> of it is (directly, or via such a partial).
@@ -178,7 +187,7 @@ export async function loadProject(
     changed = false;
     for (const part of partials) {
       if (deprecatedPartials.has(part.path) || part.deprecatedPage) continue;
-      const id = part.path.replace(/^partials\//, "").replace(/\.mdx?$/, "");
+      const id = partialId(part);
       const uses = [...pages, ...partials].flatMap((f) =>
         f.renders
           .filter((r) => r.file === id)
@@ -191,43 +200,60 @@ export async function loadProject(
     }
   }
 
-  let manifest: Project["manifest"] = null;
-  let manifestError: string | null = null;
-  const manifestPath = join(root, "examples/manifest.json");
-  if (existsSync(manifestPath)) {
-    const text = readFileSync(manifestPath, "utf8");
-    try {
-      manifest = { text, entries: JSON.parse(text) };
-    } catch (e) {
-      manifestError = (e as Error).message;
-    }
-  }
   const redirectsPath = join(root, "redirects.json");
   return {
     root,
     pages,
     partials,
-    examples: facts.filter((f) => f.kind === "example"),
+    examples,
     routes,
     anchors,
-    manifest,
-    manifestError,
+    exampleIndex: new Map(examples.flatMap((f) => (f.example ? [[f.path.replace(/^examples\//, "").replace(/\.\w+$/, ""), f.example]] : []))),
     redirectsText: existsSync(redirectsPath) ? readFileSync(redirectsPath, "utf8") : null,
     fileCount: jobs.length,
+    threads,
     deprecatedPartials,
     componentRenders,
+    partialsOf,
+    pagesRendering,
   };
 }
+
+/** The partial ids a file renders itself: its own `<Render>` calls and those inside the site components it uses. */
+export function directPartials(f: FileFacts, componentRenders: Project["componentRenders"]): string[] {
+  return [...f.renders, ...f.componentUses.flatMap((c) => componentRenders.get(c.name) ?? [])].map((r) => r.file);
+}
+
+/** Every partial a file renders, directly or through other partials and components, in the order first reached. */
+function reachablePartials(
+  f: FileFacts,
+  partialById: Map<string, FileFacts>,
+  componentRenders: Project["componentRenders"],
+): string[] {
+  const seen = new Set<string>();
+  const visit = (from: FileFacts) => {
+    for (const id of directPartials(from, componentRenders)) {
+      const part = partialById.get(id);
+      if (!part || seen.has(id)) continue;
+      seen.add(id);
+      visit(part);
+    }
+  };
+  visit(f);
+  return [...seen];
+}
+
+type Parsed = { facts: FileFacts[]; threads: number };
 
 /** Reuses cached facts for unchanged files and parses the rest. */
 async function parseCached(
   root: string,
   jobs: { path: string; kind: FileKind }[],
   prefixes: Set<string>,
-  parallel: boolean,
+  threads: number,
   useCache: boolean,
-): Promise<FileFacts[]> {
-  if (!useCache) return parseAll(root, jobs, prefixes, parallel);
+): Promise<Parsed> {
+  if (!useCache) return parseAll(root, jobs, prefixes, threads);
   const cache = openCache(root, cacheSalt(prefixes));
   const texts = new Map(jobs.map((j) => [j.path, readFileSync(join(root, j.path), "utf8")]));
   const hits = new Map<string, FileFacts>();
@@ -236,30 +262,27 @@ async function parseCached(
     if (hit) hits.set(j.path, hit);
   }
   const misses = jobs.filter((j) => !hits.has(j.path));
-  const parsed = await parseAll(root, misses, prefixes, parallel);
-  parsed.forEach((f) => {
+  const parsed = await parseAll(root, misses, prefixes, threads);
+  parsed.facts.forEach((f) => {
     cache.set(f.path, texts.get(f.path)!, f);
     hits.set(f.path, f);
   });
   cache.save();
-  return jobs.map((j) => hits.get(j.path)!);
+  return { facts: jobs.map((j) => hits.get(j.path)!), threads: parsed.threads };
 }
 
-/** Parses the files, spreading them over worker threads when there are enough to pay for the threads' start-up. */
+/** Parses the files over `threads` threads: the main thread and `threads - 1` workers. */
 async function parseAll(
   root: string,
   jobs: { path: string; kind: FileKind }[],
   prefixes: Set<string>,
-  parallel: boolean,
-): Promise<FileFacts[]> {
-  // CHECK_THREADS overrides the thread count (1 = no workers).
-  const threads =
-    parallel && jobs.length >= 150 ? Number(process.env.CHECK_THREADS) || Math.min(availableParallelism(), 4) : 1;
-  if (!jobs.length) return [];
+  threads: number,
+): Promise<Parsed> {
+  if (!jobs.length) return { facts: [], threads: 1 };
   // Loaded only when something must be parsed: a fully cached run never loads the markdown stack.
   const { parseFile } = await import("./parse.ts");
   if (threads <= 1)
-    return jobs.map((j) => parseFile(j.path, readFileSync(join(root, j.path), "utf8"), j.kind, prefixes));
+    return { facts: jobs.map((j) => parseFile(j.path, readFileSync(join(root, j.path), "utf8"), j.kind, prefixes)), threads: 1 };
   // Deal files round-robin so each share has a similar mix; the main thread parses share 0 while workers run.
   const shares: { path: string; kind: FileKind }[][] = Array.from({ length: threads }, () => []);
   jobs.forEach((j, i) => shares[i % threads].push(j));
@@ -279,5 +302,5 @@ async function parseAll(
   const mine = shares[0].map((j) => parseFile(j.path, readFileSync(join(root, j.path), "utf8"), j.kind, prefixes));
   const theirs = await Promise.all(pending);
   const byPath = new Map([...mine, ...theirs.flat()].map((f) => [f.path, f]));
-  return jobs.map((j) => byPath.get(j.path)!);
+  return { facts: jobs.map((j) => byPath.get(j.path)!), threads: 1 + theirs.length };
 }

@@ -66,18 +66,6 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
   }
   if (rules.has("links")) findings.push(...checkLinks(project));
   if (rules.has("partials")) findings.push(...checkPartials(project));
-  if (project.manifestError) {
-    findings.push({
-      path: "examples/manifest.json",
-      line: 1,
-      column: 1,
-      rule: "model-ids",
-      code: "manifest",
-      severity: "error",
-      message: `examples/manifest.json is not valid JSON: ${project.manifestError}`,
-    });
-  }
-
   // `check-ignore RULE` comments, then one finding per place and problem; sorted by file and position.
   const ignores = new Map([...project.pages, ...project.partials, ...project.examples].map((f) => [f.path, f.ignores]));
   const ignored = (f: Finding) =>

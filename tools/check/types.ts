@@ -43,6 +43,10 @@ export type ExampleMention = Pos & {
 
 export type FileKind = "page" | "partial" | "example";
 
+/** What the examples harness knows about one example file (examples/harness/manifest.ts), computed from its text. */
+import type { ManifestEntry } from "../../examples/harness/manifest.ts";
+export type { ManifestEntry };
+
 /** Everything the cross-file rules need to know about one file. Plain data, so a worker thread can compute it. */
 export type FileFacts = {
   path: string;
@@ -52,16 +56,18 @@ export type FileFacts = {
   deprecatedPage: boolean;
   /** Heading slugs and explicit `id` attributes: the anchors this file contributes. */
   anchors: string[];
+  /** The text of each Markdown heading, in order (what a reader would search for). */
+  headings: string[];
   ids: IdMention[];
   links: LinkMention[];
   renders: RenderMention[];
   examples: ExampleMention[];
-  /** Names of the JSX components the file uses (`AuthHeaders`, `Render`, …). */
-  components: string[];
+  /** Each use of a JSX component (`AuthHeaders`, `Render`, …), in order. */
+  componentUses: (Pos & { name: string })[];
   /** `{props.x}` names used by a partial. */
   propsUsed: (Pos & { name: string })[];
-  /** For examples: the file calls the deprecated gateway host. */
-  callsGateway: boolean;
+  /** For examples: regions, endpoints, models, whether it calls the deprecated gateway host, `shows: "failure"`. */
+  example: ManifestEntry | null;
   /** `check-ignore RULE[, RULE]` comments: findings of those rules on that line or the next are dropped. */
   ignores: { line: number; rules: string[] }[];
   /** Findings that need only this file: parse errors, style lint. */

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCheck } from "../../../tools/check/run.ts";
@@ -9,8 +9,15 @@ describe("facts cache", () => {
     const root = writeTree({ "src/content/docs/a.mdx": page("Uses `@cf/meta/llama-3.3-70b-instruct-fp8-fast`.") });
     const opts = { root, rules: ["model-ids" as const], cache: true, parallel: false };
     expect((await runCheck(opts)).findings).toEqual([]);
-    expect(existsSync(join(root, ".cache/check/facts.json"))).toBe(true);
-    expect((await runCheck(opts)).findings).toEqual([]);
+    const file = join(root, ".cache/check/facts.json");
+    expect(existsSync(file)).toBe(true);
+    // Plant a retired id in the cached facts of the unchanged file: only a run that reads the cache reports it.
+    const cache = JSON.parse(readFileSync(file, "utf8")) as { salt: string; entries: Record<string, { ids: { id: string }[] }> };
+    const [entry] = Object.values(cache.entries);
+    entry.ids[0].id = "@cf/meta/llama-3.1-8b-instruct";
+    writeFileSync(file, JSON.stringify(cache));
+    expect(where((await runCheck(opts)).findings)).toEqual(["src/content/docs/a.mdx:6 model-ids/retired"]);
+    expect((await runCheck({ ...opts, cache: false })).findings).toEqual([]);
     writeFileSync(join(root, "src/content/docs/a.mdx"), page("Uses `@cf/meta/llama-3.1-8b-instruct`."));
     expect(where((await runCheck(opts)).findings)).toEqual(["src/content/docs/a.mdx:6 model-ids/retired"]);
     // And back: the old entry was pruned, the file is parsed again.

@@ -83,11 +83,14 @@ describe("provider-native-id: provider-native bodies carry the provider's own id
 });
 
 describe("billing-note: who pays, before a page's first third-party example", () => {
-  const entry = (models: string[]) => ({ file: "examples/x.sh", language: "sh", regions: ["main"], endpoints: [], models, deprecated: false });
-  const manifest = JSON.stringify({ "chat/paid": entry(["openai/gpt-5-mini"]), "run/free": entry(["@cf/meta/llama-3.3-70b-instruct-fp8-fast"]) });
+  // The examples themselves: the check reads which models they call from the files.
+  const examples = {
+    "examples/chat/paid.sh": '# #region main\ncurl "$BASE/ai/v1/chat/completions" -d \'{"model": "openai/gpt-5-mini"}\'\n# #endregion\n',
+    "examples/run/free.sh": '# #region main\ncurl "$BASE/ai/run/@cf/meta/llama-3.3-70b-instruct-fp8-fast"\n# #endregion\n',
+  };
   it("flags a page whose first example calls a third-party model with no billing note above it", async () => {
     const root = writeTree({
-      "examples/manifest.json": manifest,
+      ...examples,
       "src/content/docs/a.mdx": page('<Example example="chat/paid" />\n\n<Render file="billing-first-call" />'),
     });
     // Through runCheck, so the test also fails when the rule is not registered.
@@ -96,7 +99,7 @@ describe("billing-note: who pays, before a page's first third-party example", ()
   });
   it("accepts the note above the example, and pages whose first example is a Workers AI model", async () => {
     const p = await project({
-      "examples/manifest.json": manifest,
+      ...examples,
       "src/content/docs/a.mdx": page('<Render file="billing-first-call" />\n\n<Example example="chat/paid" />'),
       "src/content/docs/b.mdx": page('<Example example="run/free" />\n\n<Example example="chat/paid" />'),
     });

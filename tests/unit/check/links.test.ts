@@ -74,6 +74,19 @@ describe("deprecation replacements are links too", () => {
     expect(got(f)).toEqual(["src/content/docs/old.mdx:6 missing", "src/content/docs/old.mdx:9 missing"]);
     expect(f[1].suggestion).toBe("/new/");
   });
+
+  it("checks every replacement of a list-form deprecated:, each on its own line", async () => {
+    const p = await project({
+      "src/content/docs/new.mdx": page("New."),
+      "src/content/docs/old.mdx": page(
+        "Old.",
+        "title: T\ndescription: D\ndeprecated:\n  - since: 2026-01-01\n    replacement: /new/\n    kind: header\n  - since: 2026-01-01\n    replacement: /nwe/\n    kind: header",
+      ),
+    });
+    const f = checkLinks(p);
+    expect(got(f)).toEqual(["src/content/docs/old.mdx:9 missing"]);
+    expect(f[0].suggestion).toBe("/new/");
+  });
 });
 
 describe("anchors from partials that components render", () => {
@@ -84,6 +97,17 @@ describe("anchors from partials that components render", () => {
       "partials/auth/rest.mdx": "## REST API token\n",
     });
     expect(got(checkLinks(p))).toEqual(["src/content/docs/a.mdx:8 anchor"]);
+  });
+
+  it("a <Render> written in a component's doc comment renders nothing", async () => {
+    const p = await project({
+      "src/components/Render.astro": '---\n/** <Render file="auth/rest" /> renders partials/auth/rest.mdx */\n---\n<Content />\n',
+      "src/content/docs/a.mdx": page('<Render file="other" />\n\n[x](#rest-api-token)'),
+      "partials/auth/rest.mdx": "## REST API token\n",
+      "partials/other.mdx": "Other.\n",
+    });
+    expect(got(checkLinks(p))).toEqual(["src/content/docs/a.mdx:8 anchor"]);
+    expect(p.partialsOf.get("src/content/docs/a.mdx")).toEqual(["other"]);
   });
 });
 

@@ -168,49 +168,12 @@ describe("model-ids on pages and examples (real catalog)", () => {
     ]);
   });
 
-  it("checks the model ids listed in examples/manifest.json", async () => {
-    const manifest = {
-      "run/a": {
-        file: "examples/run/a.ts",
-        language: "ts",
-        regions: [],
-        endpoints: ["run"],
-        models: ["@cf/meta/llama-3.3-70b-instruct-fp8-fast", "openai/gpt-4.7"],
-        deprecated: false,
-      },
-    };
-    const p = await project({ "examples/manifest.json": JSON.stringify(manifest, null, 2) });
-    const f = checkModelIds(p);
-    expect(where(f)).toEqual(["examples/manifest.json:11 model-ids/unknown"]);
-  });
-
-  it('a reproduction marked `shows: "failure"` in the manifest may name a retired model; unknown ids still fail', async () => {
+  it("a reproduction marked `# shows: failure` may name a retired model; unknown ids still fail", async () => {
     const file = "examples/errors/retired.sh";
-    const script =
-      '# shows: failure\ncurl "$BASE/ai/run/@cf/meta/llama-3.1-8b-instruct"\ncurl "$BASE/ai/run/@cf/meta/llama-9-instruct"\n';
-    const entry = {
-      file,
-      language: "sh",
-      regions: ["main"],
-      endpoints: ["run"],
-      models: ["@cf/meta/llama-3.1-8b-instruct", "@cf/meta/llama-9-instruct"],
-      deprecated: false,
-    };
-    const run = async (shows: object) => {
-      const manifest = JSON.stringify({ "errors/retired": { ...entry, ...shows } }, null, 2);
-      const p = await project({ [file]: script, "examples/manifest.json": manifest });
-      return where(checkModelIds(p)).sort();
-    };
-    expect(await run({ shows: "failure" })).toEqual([
-      `${file}:3 model-ids/unknown`,
-      "examples/manifest.json:13 model-ids/unknown",
-    ]);
-    expect(await run({})).toEqual([
-      `${file}:2 model-ids/retired`,
-      `${file}:3 model-ids/unknown`,
-      "examples/manifest.json:12 model-ids/retired",
-      "examples/manifest.json:13 model-ids/unknown",
-    ]);
+    const calls = 'curl "$BASE/ai/run/@cf/meta/llama-3.1-8b-instruct"\ncurl "$BASE/ai/run/@cf/meta/llama-9-instruct"\n';
+    const run = async (script: string) => where(checkModelIds(await project({ [file]: script }))).sort();
+    expect(await run(`# shows: failure\n${calls}`)).toEqual([`${file}:3 model-ids/unknown`]);
+    expect(await run(`# a comment\n${calls}`)).toEqual([`${file}:2 model-ids/retired`, `${file}:3 model-ids/unknown`]);
   });
 
   it("records <ModelId> mentions as marked and frontmatter mentions with their place", () => {

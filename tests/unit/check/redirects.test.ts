@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkRedirects, parseRedirects } from "../../../tools/check/rules/redirects.ts";
+import { checkRedirects } from "../../../tools/check/rules/redirects.ts";
+import { parseRedirects } from "../../../tools/redirects.ts";
 import type { History, PageEvent } from "../../../tools/check/git.ts";
 import { page, project, where } from "./helpers.ts";
 
@@ -16,9 +17,9 @@ const codes = (fs: { line: number; code: string }[]) => fs.map((f) => `${f.line}
 
 describe("parseRedirects", () => {
   it("reports a JSON syntax error at its line and column", () => {
-    const { findings } = parseRedirects('{\n  "/a/": "/b/",\n  "/c/" "/d/"\n}\n');
+    const { problems: findings } = parseRedirects('{\n  "/a/": "/b/",\n  "/c/" "/d/"\n}\n');
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ path: "redirects.json", line: 3, code: "syntax" });
+    expect(findings[0]).toMatchObject({ line: 3, code: "syntax" });
     expect(findings[0].column).toBeGreaterThan(1);
   });
 

@@ -86,26 +86,9 @@ describe("style: the site's own lint rules", () => {
 
 describe("style: examples shown on pages", () => {
   it("a deprecated example outside a deprecation context, an unknown example and an unknown region are errors", async () => {
-    const manifest = {
-      "gateway/compat": {
-        file: "examples/gateway/compat.ts",
-        language: "ts",
-        regions: ["main"],
-        endpoints: [],
-        models: [],
-        deprecated: true,
-      },
-      "run/fetch": {
-        file: "examples/run/fetch.ts",
-        language: "ts",
-        regions: ["main"],
-        endpoints: [],
-        models: [],
-        deprecated: false,
-      },
-    };
     const p = await project({
-      "examples/manifest.json": JSON.stringify(manifest),
+      "examples/gateway/compat.ts": '// #region main\nfetch("https://gateway.ai.cloudflare.com/v1/a/b/compat/chat/completions");\n// #endregion\n',
+      "examples/run/fetch.ts": '// #region main\nfetch("https://api.cloudflare.com/client/v4/accounts/a/ai/run/@cf/baai/bge-m3");\n// #endregion\n',
       "src/content/docs/a.mdx": page(
         [
           '<TypeScriptExample example="gateway/compat" region="main" />', // 6

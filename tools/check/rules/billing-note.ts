@@ -9,17 +9,15 @@ import type { Finding } from "../types.ts";
 
 export const BILLING_PARTIAL = "billing-first-call";
 
-/** Ids a manifest entry lists that are not Workers AI models (`@cf/…`, `@hf/…`, `workers-ai/@cf/…`). */
+/** Ids an example's index entry lists that are not Workers AI models (`@cf/…`, `@hf/…`, `workers-ai/@cf/…`). */
 const thirdParty = (models: readonly string[]) => models.filter((m) => !/^(?:@|workers-ai\/@)/.test(m));
 
 export function checkBillingNote(project: Project): Finding[] {
-  const entries = project.manifest?.entries;
-  if (!entries) return [];
   const findings: Finding[] = [];
   for (const page of project.pages) {
     const first = [...page.examples].sort((a, b) => a.line - b.line || a.column - b.column)[0];
     if (!first) continue;
-    const paid = thirdParty(entries[first.example]?.models ?? []);
+    const paid = thirdParty(project.exampleIndex.get(first.example)?.models ?? []);
     if (paid.length === 0) continue;
     const noted = page.renders.some((r) => r.file === BILLING_PARTIAL && r.line < first.line);
     if (!noted)

@@ -2,26 +2,19 @@
  * style (cross-file part): a page shows an example that exists, and shows a deprecated example (one that calls the
  * gateway host) only on a deprecated page or inside <Deprecated>.
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import type { Project } from "../project.ts";
 import { nearest } from "../routes.ts";
 import type { Finding } from "../types.ts";
 
 export function checkExampleUsage(project: Project): Finding[] {
   const findings: Finding[] = [];
-  const entries = project.manifest?.entries ?? null;
-  const exampleIds = new Set(project.examples.map((e) => e.path.replace(/^examples\//, "").replace(/\.(ts|sh)$/, "")));
+  const index = project.exampleIndex;
   for (const f of [...project.pages, ...project.partials]) {
     for (const u of f.examples) {
       const at = { path: f.path, line: u.line, column: u.column, rule: "style" as const };
-      const entry = entries?.[u.example];
-      const exists =
-        entry ||
-        exampleIds.has(u.example) ||
-        ["ts", "sh"].some((x) => existsSync(join(project.root, "examples", `${u.example}.${x}`)));
-      if (!exists) {
-        const near = nearest(u.example, entries ? Object.keys(entries) : exampleIds);
+      const entry = index.get(u.example);
+      if (!entry) {
+        const near = nearest(u.example, index.keys());
         findings.push({
           ...at,
           code: "example-missing",
@@ -31,7 +24,7 @@ export function checkExampleUsage(project: Project): Finding[] {
         });
         continue;
       }
-      if (entry && u.region && Array.isArray(entry.regions) && !entry.regions.includes(u.region)) {
+      if (u.region && !entry.regions.includes(u.region)) {
         findings.push({
           ...at,
           code: "example-region",
@@ -39,10 +32,7 @@ export function checkExampleUsage(project: Project): Finding[] {
           message: `example "${u.example}" has no region "${u.region}" (regions: ${entry.regions.join(", ") || "none"})`,
         });
       }
-      const deprecated = entry
-        ? entry.deprecated
-        : project.examples.find((e) => e.path.startsWith(`examples/${u.example}.`))?.callsGateway;
-      if (deprecated && !u.deprecatedContext) {
+      if (entry.deprecated && !u.deprecatedContext) {
         findings.push({
           ...at,
           code: "deprecated-endpoint",

@@ -3,9 +3,9 @@
  * site and at a heading that exists there (slugs as Astro makes them, with github-slugger). Partials are checked in
  * the partial file itself.
  */
-import { DOCS_DIR, pageRoute, type Project } from "../project.ts";
+import { partialId, type PageFacts, type Project } from "../project.ts";
 import { RouteSuggester, isExternal, nearest, splitUrl, withSlash } from "../routes.ts";
-import { parseRedirects } from "./redirects.ts";
+import { parseRedirects } from "../../redirects.ts";
 import type { FileFacts, Finding } from "../types.ts";
 
 export function checkLinks(project: Project): Finding[] {
@@ -16,26 +16,13 @@ export function checkLinks(project: Project): Finding[] {
       : [],
   );
   const suggester = new RouteSuggester(project.routes.keys());
-  const partialId = (p: FileFacts) => p.path.replace(/^partials\//, "").replace(/\.mdx?$/, "");
-  // Pages (routes) that render each partial, directly or through other partials.
-  const hostsOf = new Map<string, Set<string>>();
-  const renderers = [...project.pages, ...project.partials];
-  const directHosts = (id: string) => renderers.filter((f) => f.renders.some((r) => r.file === id));
-  const routeOf = (f: FileFacts) => pageRoute(f.path.slice(DOCS_DIR.length + 1), f.frontmatter?.slug);
-  const hosts = (id: string, seen = new Set<string>()): Set<string> => {
-    if (hostsOf.has(id)) return hostsOf.get(id)!;
-    const out = new Set<string>();
-    seen.add(id);
-    for (const f of directHosts(id)) {
-      if (f.kind === "page") out.add(routeOf(f));
-      else if (!seen.has(partialId(f))) hosts(partialId(f), seen).forEach((r) => out.add(r));
-    }
-    hostsOf.set(id, out);
-    return out;
-  };
+  const routeOfPage = new Map(project.pages.map((p) => [p.path, p.route]));
+  // Routes of the pages that render a partial (directly, through other partials or through components).
+  const hosts = (id: string) => (project.pagesRendering.get(id) ?? []).map((path) => routeOfPage.get(path)!);
+  const renderers: (FileFacts | PageFacts)[] = [...project.pages, ...project.partials];
 
   for (const f of renderers) {
-    const here = f.kind === "page" ? routeOf(f) : null;
+    const here = "route" in f ? f.route : null;
     for (const l of f.links) {
       const report = (code: string, severity: Finding["severity"], message: string, suggestion?: string) =>
         findings.push({

@@ -5,7 +5,6 @@
  */
 import { catalog, createCatalog, isProviderSlugForm, restSpellingOf, type Catalog, type Model } from "../../../catalog/index.ts";
 import type { Project } from "../project.ts";
-import { LineIndex } from "../text.ts";
 import type { Finding, IdMention } from "../types.ts";
 
 /** The look-ups the rule needs (catalog/index.ts); tests pass a small catalog of their own. */
@@ -84,48 +83,18 @@ export function checkModelIds(project: Project, cat: CatalogView = DEFAULT): Fin
     const v = judgeId(m.id, m.deprecatedContext, m.marked, cat);
     if (v) findings.push({ path, line: m.line, column: m.column, rule: "model-ids", ...v });
   };
-  const deprecatedExamples = new Set(
-    Object.entries(project.manifest?.entries ?? {})
-      .filter(([, e]) => e?.deprecated)
-      .map(([, e]) => e.file),
-  );
-  // An example that reproduces a failure on purpose (manifest `shows: "failure"`, from a `# shows: failure` line in the
-  // file) may name a retired or deprecated model: that is the failure it shows. Unknown and slug ids still count.
-  const failureExamples = new Set(
-    Object.values(project.manifest?.entries ?? {})
-      .filter((e) => e?.shows === "failure")
-      .map((e) => e.file),
-  );
+  // An example that reproduces a failure on purpose (`shows: "failure"`, from a `# shows: failure` line in the file)
+  // may name a retired or deprecated model: that is the failure it shows. Unknown and slug ids still count.
   for (const f of project.pages) for (const m of f.ids) judge(f.path, m);
   for (const f of project.partials) {
     const dep = project.deprecatedPartials.has(f.path);
     for (const m of f.ids) judge(f.path, { ...m, deprecatedContext: m.deprecatedContext || dep });
   }
   for (const f of project.examples) {
-    const dep = deprecatedExamples.has(f.path) || /^examples\/migration\/[^/]*before/.test(f.path) || f.callsGateway;
-    const onPurpose = failureExamples.has(f.path);
+    const dep = !!f.example?.deprecated || /^examples\/migration\/[^/]*before/.test(f.path);
+    const onPurpose = f.example?.shows === "failure";
     for (const m of f.ids)
       judge(f.path, { ...m, deprecatedContext: m.deprecatedContext || dep, marked: m.marked || onPurpose });
-  }
-  // The ids the examples manifest lists (what the site shows next to an example).
-  if (project.manifest) {
-    const { text, entries } = project.manifest;
-    const lines = new LineIndex(text);
-    for (const [exampleId, e] of Object.entries(entries)) {
-      const keyAt = Math.max(0, text.indexOf(JSON.stringify(exampleId)));
-      for (const id of e?.models ?? []) {
-        // A provider-native route (deprecated) takes the provider's own name, e.g. `gpt-5-mini`: not a catalog id.
-        if (e.deprecated && !id.includes("/")) continue;
-        const at = text.indexOf(JSON.stringify(id), keyAt);
-        judge("examples/manifest.json", {
-          id,
-          ...lines.pos(at < 0 ? keyAt : at + 1),
-          deprecatedContext: !!e.deprecated,
-          marked: e.shows === "failure",
-          where: "manifest",
-        });
-      }
-    }
   }
   return findings;
 }

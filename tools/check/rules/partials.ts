@@ -2,11 +2,9 @@
  * partials: every <Render file="…"> names a partial that exists and passes only the params the partial declares; a
  * partial uses only declared params; a partial nothing renders is a warning. `affectedPages` answers `--changed`.
  */
-import { DOCS_DIR, pageRoute, type Project } from "../project.ts";
+import { partialId as idOf, type Project } from "../project.ts";
 import { nearest } from "../routes.ts";
 import type { FileFacts, Finding } from "../types.ts";
-
-const idOf = (p: FileFacts) => p.path.replace(/^partials\//, "").replace(/\.mdx?$/, "");
 
 export function checkPartials(project: Project): Finding[] {
   const findings: Finding[] = [];
@@ -47,7 +45,7 @@ export function checkPartials(project: Project): Finding[] {
     }
   }
   // Partials rendered by a component count as used when the component is used somewhere.
-  const usedComponents = new Set([...project.pages, ...project.partials].flatMap((f) => f.components));
+  const usedComponents = new Set([...project.pages, ...project.partials].flatMap((f) => f.componentUses.map((c) => c.name)));
   for (const [component, calls] of project.componentRenders) {
     for (const c of calls) {
       if (!byId.has(c.file)) {
@@ -105,30 +103,9 @@ export function affectedPages(
   project: Project,
   changedPartials: string[],
 ): { page: string; route: string; via: string[] }[] {
-  const changed = new Set(changedPartials.map((p) => p.replace(/^partials\//, "").replace(/\.mdx?$/, "")));
-  const out: { page: string; route: string; via: string[] }[] = [];
-  const byId = new Map(project.partials.map((p) => [idOf(p), p]));
-  for (const page of project.pages) {
-    const via = new Set<string>();
-    const seen = new Set<string>();
-    const walk = (f: FileFacts) => {
-      const viaComponents = f.components.flatMap((c) => project.componentRenders.get(c) ?? []);
-      for (const r of [...f.renders, ...viaComponents]) {
-        if (changed.has(r.file)) via.add(`partials/${r.file}.mdx`);
-        const part = byId.get(r.file);
-        if (part && !seen.has(r.file)) {
-          seen.add(r.file);
-          walk(part);
-        }
-      }
-    };
-    walk(page);
-    if (via.size)
-      out.push({
-        page: page.path,
-        route: pageRoute(page.path.slice(DOCS_DIR.length + 1), page.frontmatter?.slug),
-        via: [...via].sort(),
-      });
-  }
-  return out;
+  const changed = new Set(changedPartials.map((p) => idOf({ path: p })));
+  return project.pages.flatMap((page) => {
+    const via = (project.partialsOf.get(page.path) ?? []).filter((id) => changed.has(id));
+    return via.length ? [{ page: page.path, route: page.route, via: via.map((id) => `partials/${id}.mdx`).sort() }] : [];
+  });
 }
