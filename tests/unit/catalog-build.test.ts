@@ -8,9 +8,11 @@ import { models, getModel, inputSchemaOf, isWorkersAiModel } from "../../catalog
 
 const fixture = fileURLToPath(new URL("../fixtures/workers-types/index.d.ts", import.meta.url));
 const root = fileURLToPath(new URL("../..", import.meta.url));
+/** Read once: building a TypeScript program costs a few hundred milliseconds. */
+const fixtureModels = readWorkersTypes(fixture);
 
 describe("reading @cloudflare/workers-types with the TypeScript compiler API", () => {
-  const read = readWorkersTypes(fixture);
+  const read = fixtureModels;
   const byId = new Map(read.map((m) => [m.id, m]));
 
   it("lists every AiModels id, @cf/ and @hf/", () => {
@@ -50,7 +52,7 @@ describe("reading @cloudflare/workers-types with the TypeScript compiler API", (
 
 function inputs(overrides: Partial<BuildInputs> = {}): BuildInputs {
   return {
-    workersTypes: { version: "9.0.0", models: readWorkersTypes(fixture) },
+    workersTypes: { version: "9.0.0", models: fixtureModels },
     snapshot: [
       { model_id: "acme/big-1", provider_id: "acme", name: "Big 1", task: "Text Generation", context_length: 1000, max_output_tokens: null, source_path: "src/content/catalog-models/acme-big-1.json", source_commit: "a".repeat(40) },
     ],

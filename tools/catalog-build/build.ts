@@ -158,7 +158,7 @@ export function buildCatalog(inputs: BuildInputs): BuildResult {
         problems.push(`${OVERLAY_FILE}: entry "${id}": ${missing.join(", ")}: no generated source lists this model, so the overlay must give ${missing.join(", ")}`);
         continue;
       }
-      byId.set(id, { id, author: authorOf(id), ...o } as ModelInput);
+      byId.set(id, { id, author: authorOf(id), ...(id.startsWith("@") ? { billing: "workers-ai" as const } : {}), ...o } as ModelInput);
       continue;
     }
     const aliases = [...(generated.aliases ?? []), ...(o.aliases ?? [])].filter((a, i, all) => all.findIndex((b) => b.id === a.id) === i);
