@@ -55,6 +55,7 @@ const SITE = "https://bench.example.com";
 const { getExample, extractRegion } = await import("../src/lib/examples.ts");
 const { toJavaScript } = await import("../src/lib/transpile.ts");
 const { modelsFor, modelPath } = await import("../catalog/index.ts");
+const { shownRecording } = await import("../src/lib/recorded.ts");
 
 /** A generated page: prose with links, Tabs holding two code blocks, and a table. */
 function syntheticPage(i: number, n: number): string {
@@ -148,6 +149,11 @@ async function flatten(mdx: string): Promise<string> {
     const shown = getExample({ id: a.example, region: a.region, page: "bench", root: repo });
     return `${fence(shown.language, shown.title, shown.code)}${note(a.example, a)}`;
   });
+  await replaceAsync(/<RecordedOutput\b([^>]*?)\/>/g, (m) => {
+    const a = attrs(m[1]);
+    const shown = shownRecording(a.example, repo);
+    return `${fence(shown.lang, a.title ?? "Response", shown.text)}\n\nRecorded output of \`${a.example}\`, from its tested run against this site's emulator.`;
+  });
   await replaceAsync(/<ModelId\s+id="([^"]+)"\s*\/>/g, (m) => `[\`${m[1]}\`](${modelPath(m[1])})`);
   await replaceAsync(/<ModelsForEndpoint\s+endpoint="([^"]+)"\s*\/>/g, (m) => {
     const rows = modelsFor(m[1] as never).filter((x) => x.lifecycle.status !== "retired");
@@ -181,7 +187,7 @@ async function flatten(mdx: string): Promise<string> {
       const params = Object.fromEntries([...(/params=\{\{([^}]*)\}\}/.exec(m[1])?.[1] ?? "").matchAll(/(\w+):\s*"([^"]*)"/g)].map((p) => [p[1], p[2]]));
       return partial(file, params);
     });
-    if (/<(?:ModelId|TypeScriptExample|Example|Deprecated)\b/.test(out)) return flatten(out);
+    if (/<(?:ModelId|TypeScriptExample|Example|Deprecated|RecordedOutput)\b/.test(out)) return flatten(out);
   }
   // The Deprecated banner our PageTitle override shows for `deprecated:` frontmatter.
   const front = /^---\n([\s\S]*?)\n---\n/.exec(out);
@@ -293,7 +299,14 @@ async function makeProjects(root: string): Promise<Record<string, string>> {
     vanillaProject(dirs.d);
     const docs = join(dirs.d, "src/content/docs");
     const flat = new Map<string, string>();
-    for (const p of pages) flat.set(p.rel, await flatten(p.text));
+    // A component that flatten() does not know would stay in the page and fail vanilla's build: name it here instead.
+    const ours = readdirSync(join(repo, "src/components")).filter((f) => f.endsWith(".astro")).map((f) => f.slice(0, -6));
+    for (const p of pages) {
+      const text = await flatten(p.text);
+      const left = ours.find((name) => new RegExp(`<${name}\\b`).test(text));
+      if (left) throw new Error(`bench-build: flatten() does not replace <${left}> (src/content/docs/${p.rel}); add it to tools/bench-build.ts`);
+      flat.set(p.rel, text);
+    }
     for (const p of pages) {
       mkdirSync(dirname(join(docs, p.rel)), { recursive: true });
       writeFileSync(join(docs, p.rel), flat.get(p.rel)!);

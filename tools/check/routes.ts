@@ -27,13 +27,30 @@ export function nearest(value: string, options: Iterable<string>): string | unde
 /** The folder of a site path: `/reference/run/` → `/reference/`, `/llms.txt` → `/`. */
 const folderOf = (path: string) => path.replace(/[^/]+\/?$/, "") || "/";
 
+/** How many routes, at most, a missing path is compared with: its neighbours in sorted order. */
+const WINDOW = 48;
+
+/** The closest of the sorted `options` to `value`, looking only at `value`'s neighbours in sort order. */
+function nearestSorted(value: string, sorted: readonly string[]): string | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return nearest(value, sorted.slice(Math.max(0, lo - WINDOW / 2), lo + WINDOW / 2));
+}
+
 /**
- * "Did you mean" for paths that are no route, with bounded work whatever the links: a path is compared with the routes
- * in its own folder only (when the folder itself is misspelled, with those of the nearest folder), and each distinct
- * path is looked up once. Comparing every missing link with every route made `npm run check` quadratic on large sites.
+ * "Did you mean" for paths that are no route, with bounded work whatever the links: a path is compared only with
+ * routes of its own folder (when the folder itself is misspelled, of the nearest folder), and there only with the
+ * WINDOW routes next to it in sorted order (those sharing the longest prefix with it); each distinct path is looked
+ * up once. Comparing every missing link with every route made `npm run check` quadratic on large sites.
  */
 export class RouteSuggester {
   private readonly folders = new Map<string, { pages: string[]; all: string[] }>();
+  private readonly folderNames: string[];
   private readonly memo = new Map<string, string | undefined>();
 
   constructor(routes: Iterable<string>) {
@@ -44,15 +61,20 @@ export class RouteSuggester {
       entry.all.push(route);
       if (!isFileLike(route)) entry.pages.push(route);
     }
+    for (const entry of this.folders.values()) {
+      entry.all.sort();
+      entry.pages.sort();
+    }
+    this.folderNames = [...this.folders.keys()].sort();
   }
 
   /** The closest route to `path` (a page for a page path; a file too for a file path), if one is close enough. */
   suggest(path: string): string | undefined {
     if (this.memo.has(path)) return this.memo.get(path);
     let folder: string | undefined = folderOf(path);
-    if (!this.folders.has(folder)) folder = nearest(folder, this.folders.keys());
+    if (!this.folders.has(folder)) folder = nearestSorted(folder, this.folderNames);
     const entry = folder === undefined ? undefined : this.folders.get(folder);
-    const near = entry ? nearest(path, isFileLike(path) ? entry.all : entry.pages) : undefined;
+    const near = entry ? nearestSorted(path, isFileLike(path) ? entry.all : entry.pages) : undefined;
     this.memo.set(path, near);
     return near;
   }

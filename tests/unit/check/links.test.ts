@@ -128,3 +128,12 @@ describe("RouteSuggester", () => {
     expect(s.suggest("/a/run/")).toBeUndefined();
   });
 });
+
+describe("RouteSuggester on a large folder", () => {
+  it("still finds a typo's route among thousands, looking at a bounded window of them", () => {
+    const routes = Array.from({ length: 5000 }, (_, i) => `/docs/page-${String(i).padStart(4, "0")}/`);
+    const s = new RouteSuggester([...routes, "/docs/getting-started/"]);
+    expect(s.suggest("/docs/getting-startd/")).toBe("/docs/getting-started/");
+    expect(s.suggest("/docs/page-12345/")).toBe("/docs/page-1234/");
+  });
+});
