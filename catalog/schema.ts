@@ -40,7 +40,8 @@ const modelId = z.string().regex(REST_ID, "a REST model id: @cf/<author>/<model>
 export const lifecycleSchema = z.discriminatedUnion("status", [
   z.object({ status: z.literal("active"), planned_deprecation: isoDate.optional() }).strict(),
   z.object({ status: z.literal("deprecated"), date: isoDate, replacement: modelId, sunset: isoDate.optional() }).strict(),
-  z.object({ status: z.literal("retired"), date: isoDate, replacement: modelId }).strict(),
+  // `date`: the retirement day, only where a source gives one (never the day a failure was noticed).
+  z.object({ status: z.literal("retired"), date: isoDate.optional(), replacement: modelId }).strict(),
 ]);
 
 /** Behaviour of one model that differs from its kind's, as data (the emulator and pages read these). */

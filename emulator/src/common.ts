@@ -137,7 +137,7 @@ export function resolveRestModel(id: string, endpoint: Endpoint): { ok: true; mo
   if (model.lifecycle.status === "retired") {
     const next = currentReplacement(model.id)?.id ?? model.lifecycle.replacement;
     // Status 400 is ASSUMED; the code and wording follow the reported 5028 "model was deprecated".
-    return { ok: false, out: restError(400, 5028, `model was deprecated: ${model.id} was retired on ${model.lifecycle.date}. Use ${next} instead.`) };
+    return { ok: false, out: restError(400, 5028, `model was deprecated: ${model.id} was retired${model.lifecycle.date ? ` on ${model.lifecycle.date}` : ""}. Use ${next} instead.`) };
   }
   if (!model.endpoints.includes(endpoint)) {
     const where = model.endpoints.map((e) => ENDPOINT_PATHS[e]);

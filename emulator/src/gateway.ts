@@ -286,7 +286,7 @@ async function compat(ctx: Ctx, gw: Gw, r: { body: unknown; headers: Record<stri
   if (!model && (slug === "workers-ai" || isWorkersAiId(name) || !COMPAT_PROVIDERS.has(slug))) return fail(404, `The model \`${clipped(id)}\` does not exist or you do not have access to it.`, "model");
   if (model?.lifecycle.status === "retired") {
     const next = currentReplacement(model.id);
-    return fail(400, `model was deprecated: ${clipped(id)} was retired on ${model.lifecycle.date}. Use ${next ? compatFormOf(next) : model.lifecycle.replacement} instead.`, "model");
+    return fail(400, `model was deprecated: ${clipped(id)} was retired${model.lifecycle.date ? ` on ${model.lifecycle.date}` : ""}. Use ${next ? compatFormOf(next) : model.lifecycle.replacement} instead.`, "model");
   }
   if (model && !model.endpoints.includes("chat-completions")) return fail(400, `${clipped(id)} does not do chat completions.`, "model");
   const upstreamBody = provider === "anthropic" ? chatToAnthropicRequest(body, name) : { ...body, model: name };

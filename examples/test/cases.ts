@@ -550,7 +550,7 @@ export const cases: Record<string, Case> = {
       if (ctx.live) return;
       check(
         ctx,
-        body.errors[0].message === "model was deprecated: @cf/meta/llama-3.1-8b-instruct was retired on 2026-08-01. Use @cf/meta/llama-3.1-8b-instruct-fp8 instead.",
+        body.errors[0].message === "model was deprecated: @cf/meta/llama-3.1-8b-instruct was retired. Use @cf/meta/llama-3.1-8b-instruct-fp8 instead.",
         "expected the emulator's message naming the replacement @cf/meta/llama-3.1-8b-instruct-fp8",
       );
       check(ctx, lines(ctx).at(-1) === "HTTP 400", "expected HTTP 400");

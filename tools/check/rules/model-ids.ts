@@ -62,7 +62,7 @@ export function judgeId(
     return {
       code: "retired",
       severity: "error",
-      message: `\`${id}\` was retired on ${lc.date}: use \`${now?.id ?? lc.replacement}\``,
+      message: `\`${id}\` was retired${lc.date ? ` on ${lc.date}` : ""}: use \`${now?.id ?? lc.replacement}\``,
       suggestion: now?.id ?? lc.replacement,
     };
   }
