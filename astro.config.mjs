@@ -8,6 +8,7 @@ import { edgeBuild } from "./src/lib/edge-build.ts";
 import { isGeneratedRoute } from "./src/lib/routes.ts";
 import { siteSource } from "./src/lib/remark-source.ts";
 import { focusableTables } from "./src/lib/focusable-tables.ts";
+import { liveSamples } from "./tools/live-samples/integration.ts";
 
 /** redirects.json is the one list of moved pages: Astro serves it in dev/preview, the edge host gets dist/_redirects. */
 const redirectsFile = new URL("./redirects.json", import.meta.url);
@@ -71,5 +72,7 @@ export default defineConfig({
       ],
     }),
     edgeBuild({ redirectsFile }),
+    // The Run button's sandbox and client libraries, built into public/run/ before pages render.
+    liveSamples(),
   ],
 });
