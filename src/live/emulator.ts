@@ -3,14 +3,10 @@
  * made in the sample sandbox without any network. One fresh state per run, so a run's cache, gateways and faults are
  * its own, as each run in the examples tests has its own account.
  */
-import { config } from "zod";
+import "./zod-jitless.ts";
 import { createApp } from "../../emulator/src/app.ts";
 import { State, DEFAULT_API_TOKEN, EXAMPLE_ACCOUNT_ID } from "../../emulator/src/state.ts";
 import type { EmulatorConfig } from "../../emulator/src/types.ts";
-
-// zod compiles fast paths with `new Function` when it may; the sandbox policy allows no eval, so it is told not to try
-// (the same schemas, checked the same way, only without the generated code).
-config({ jitless: true });
 
 export { DEFAULT_API_TOKEN, EXAMPLE_ACCOUNT_ID };
 

@@ -109,6 +109,10 @@ function fail(err: unknown) {
   stderr(format([err]));
   exit(1);
 }
+// What the sandbox's policy refused (an import from elsewhere, say) is printed, so a reader sees why.
+self.addEventListener("securitypolicyviolation", (e) => {
+  stderr(`Content-Security-Policy of the sandbox blocked ${e.blockedURI || "(inline)"} (${e.effectiveDirective}): it reaches only this site\n`);
+});
 self.addEventListener("unhandledrejection", (e) => {
   e.preventDefault();
   fail(e.reason);
@@ -131,6 +135,7 @@ async function resolveImports(code: string): Promise<string> {
   let last = 0;
   for (const i of imports) {
     if (i.n === undefined || i.d === -2) continue; // import.meta, or import(expression)
+    if (/^[a-z][a-z0-9+.-]*:/i.test(i.n) && !i.n.startsWith("node:")) continue; // a URL: the sandbox's policy decides
     const url = __RUN_ASSETS__.libs[i.n];
     if (!url) {
       const known = Object.keys(__RUN_ASSETS__.libs).join(", ");
@@ -150,6 +155,54 @@ async function toModule(lang: RunMessage["lang"], code: string): Promise<string>
   return transform(code, { transforms: ["typescript"], disableESTransforms: true }).code;
 }
 
+// ---- fetch semantics the emulator's Response does not have by itself ------------------------------------------------
+
+/** Like fetch: an abort before the response arrives rejects with the signal's reason (an AbortError). */
+function abortable<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+/**
+ * Like fetch: aborting the request's signal errors the body being read (and cancels the emulator's stream); a body
+ * that breaks off errors as Node's fetch does.
+ */
+function withAbortableBody(response: Response, signal: AbortSignal): Response {
+  if (!response.body) return response;
+  const reader = response.body.getReader();
+  let failed = false;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      signal.addEventListener(
+        "abort",
+        () => {
+          failed = true;
+          controller.error(signal.reason);
+          reader.cancel(signal.reason).catch(() => {});
+        },
+        { once: true },
+      );
+    },
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (failed) return;
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch (err) {
+        // The emulator broke the stream (its cut-stream fault drops the connection in Node): Node's fetch reports a
+        // connection closed mid-body as TypeError "terminated", and the sandbox stands in for Node.
+        if (!failed) controller.error(new TypeError("terminated", { cause: err }));
+      }
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
 // ---- a run --------------------------------------------------------------------------------------------------------------
 async function run(msg: RunMessage) {
   const settings = __SAMPLE_SETTINGS__[msg.example] ?? {};
@@ -167,11 +220,12 @@ async function run(msg: RunMessage) {
     if (!EMULATED_HOSTS.includes(url.host)) {
       throw new TypeError(`fetch ${url.origin}: the sandbox reaches only the emulator (${EMULATED_HOSTS.join(", ")})`);
     }
+    request.signal.throwIfAborted();
     pending++;
     try {
-      const response = await emulator(request);
+      const response = await abortable(emulator(request), request.signal);
       post({ type: "http", method: request.method, url: request.url, status: response.status });
-      return response;
+      return withAbortableBody(response, request.signal);
     } finally {
       pending--;
     }
