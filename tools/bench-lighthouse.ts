@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench:lighthouse`: Lighthouse (the npm package) with Debian's Chromium against the site as production serves
+ * `npm run bench:lighthouse`: Lighthouse (the npm package) in the Chromium that tools/chromium.ts finds, against the site as production serves
  * it (`npm run serve:edge`, started here when nothing answers yet), mobile profile, on the home page, the chat
  * completions reference and the authentication page. Prints the four category scores per page. No thresholds: the
  * targets (performance ≥ 95, accessibility 100, best practices 100, SEO 100) are for people to read, not for a test.
@@ -14,7 +14,8 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { BASE_URL, CHROMIUM_ARGS, CHROMIUM_PATH, PORT, ROOT } from "../tests/e2e/support.ts";
+import { BASE_URL, PORT, ROOT } from "../tests/e2e/support.ts";
+import { CHROMIUM_ARGS, findChromium } from "./chromium.ts";
 
 const PAGES = ["/", "/reference/chat-completions/", "/auth/authentication/"];
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
@@ -57,9 +58,11 @@ async function ensureServer(): Promise<ChildProcess | undefined> {
 
 const server = await ensureServer();
 mkdirSync(join(ROOT, ".cache", "lighthouse-profile"), { recursive: true });
+const browser = await findChromium();
+console.log(`Chromium: ${browser.executablePath} (${browser.source})`);
 const chrome = await chromeLauncher.launch({
-  chromePath: CHROMIUM_PATH,
-  chromeFlags: [...CHROMIUM_ARGS, "--headless=new"],
+  chromePath: browser.executablePath,
+  chromeFlags: [...CHROMIUM_ARGS, browser.headlessFlag],
   userDataDir: join(ROOT, ".cache", "lighthouse-profile"),
 });
 

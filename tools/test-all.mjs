@@ -73,7 +73,11 @@ function buildStage() {
 function browserStage(built) {
   if (!built) return { passed: 0, failed: 1, skipped: 0, note: "not run: the build failed" };
   const out = join(reports, "browser.json");
-  const code = run(bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  // Playwright's own temp files (its compile cache; the browsers' profiles go to a folder per run, see
+  // playwright.config.ts) stay in the project's ignored .cache/tmp, not in /tmp.
+  const tmp = join(root, ".cache", "tmp");
+  mkdirSync(tmp, { recursive: true });
+  const code = run(bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: out, TMPDIR: tmp });
   const r = readJson(out);
   if (!r?.stats) return { passed: 0, failed: 1, skipped: 0, note: `no report (exit ${code})` };
   const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = r.stats;

@@ -1,13 +1,12 @@
 /**
  * Model ids as pages mention them: resolution against the catalog, for <ModelId> and the generated model pages.
  */
-import { getModel, resolveAlias, modelPath, models, currentReplacement, type Model } from "../../catalog/index.ts";
-import { editDistance } from "./partials.ts";
+import { findModel, modelPath, currentReplacement, suggestModel, type Model } from "../../catalog/index.ts";
 
 export type ModelRef = {
   model: Model;
-  /** Set when the id is an alias that only the deprecated gateway surfaces accept. */
-  alias?: { id: string; context: "compat" | "provider-native" };
+  /** Set when the id is not the REST id: another REST spelling (`rest`) or a form of the deprecated gateway surfaces. */
+  alias?: { id: string; context: "rest" | "compat" | "provider-native" };
   href: string;
   status: Model["lifecycle"]["status"];
   /** The active model readers should use instead, for deprecated and retired models. */
@@ -16,34 +15,22 @@ export type ModelRef = {
 
 export type ModelLookup = { ok: true; ref: ModelRef } | { ok: false; message: string };
 
-/** Resolves a REST model id (or a gateway alias) to its catalog entry; an unknown id gives a message with the closest ids. */
+/** Resolves a REST model id (or an alias) to its catalog entry; an unknown id gives a message with the catalog's suggestion. */
 export function resolveModelId(id: string): ModelLookup {
   if (typeof id !== "string" || !id.trim()) return { ok: false, message: `a model id is required (id="@cf/…" or "author/model")` };
-  const model = getModel(id);
-  const alias = model ? undefined : resolveAlias(id);
-  const found = model ?? alias?.model;
+  const found = findModel(id);
   if (!found) {
-    const suggestions = suggestModelIds(id);
+    const near = suggestModel(id);
     return {
       ok: false,
-      message: `model id "${id}" is not in the catalog (catalog/models.ts)` + (suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(" or ")}?` : ""),
+      message: `model id "${id}" is not in the catalog (catalog/)` + (near ? `; did you mean "${near.id}"?` : ""),
     };
   }
-  const ref: ModelRef = { model: found, href: modelPath(found.id), status: found.lifecycle.status };
-  if (alias) ref.alias = { id, context: alias.context };
-  if (found.lifecycle.status !== "active") ref.replacement = currentReplacement(found.id);
+  const model = found.model;
+  const ref: ModelRef = { model, href: modelPath(model.id), status: model.lifecycle.status };
+  if (found.form !== "rest") ref.alias = { id, context: found.form === "alias" ? "rest" : found.form };
+  if (model.lifecycle.status !== "active") ref.replacement = currentReplacement(model.id);
   return { ok: true, ref };
-}
-
-/** Up to three catalog ids closest to `id` (by edit distance), for error messages. */
-export function suggestModelIds(id: string, limit = 3): string[] {
-  const all = models.flatMap((m) => [m.id, ...m.aliases.map((a) => a.id)]);
-  const scored = all
-    .map((candidate) => ({ candidate, d: editDistance(id.toLowerCase(), candidate.toLowerCase()) }))
-    .filter(({ d }) => d <= Math.max(3, Math.floor(id.length / 4)))
-    .sort((a, b) => a.d - b.d || a.candidate.localeCompare(b.candidate));
-  // Only the closest few: a runner-up much further away than the best match is noise.
-  return scored.filter(({ d }) => d <= scored[0].d + 1).slice(0, limit).map(({ candidate }) => candidate);
 }
 
 /** Human label for a lifecycle status. */

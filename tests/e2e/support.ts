@@ -14,17 +14,6 @@ export const DIST = process.env.E2E_DIST || join(ROOT, "dist");
 export const PORT = Number(process.env.E2E_PORT ?? 8788);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
-/** The flags every Chromium we start gets (Debian's Chromium, no downloads, no background traffic). */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
 /** Reads a built file from dist/, or throws an error that says to build first. */
 export function readDist(path: string): string {
   const file = join(DIST, path);

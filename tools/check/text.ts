@@ -1,5 +1,6 @@
 /** Offsets → line:column, and the lexers that pull reader-visible strings out of prose and code. */
 import { tokenizer } from "acorn";
+import { isWorkersAiId, WORKERS_AI } from "../../catalog/forms.ts";
 
 /** Maps string offsets to 1-based line and column. */
 export class LineIndex {
@@ -27,7 +28,8 @@ export type Piece = { text: string; offset: number };
 
 const DELIMITERS = /[^\s"'`,;(){}[\]<>|=\\*]+/g;
 const NAME = /^[a-z0-9][a-z0-9._-]*$/;
-const CF_ID = /^@cf\/[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.:-]*$/;
+/** A whole Workers AI id (`@cf/…` or `@hf/…`), as opposed to prose about the form (`@cf/{author}/{model}`). */
+const WAI_ID = /^@[a-z]{2}\/[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.:-]*$/;
 
 /**
  * Model-id candidates in a run of text (prose, a string literal, a shell word, a YAML value).
@@ -62,16 +64,16 @@ function tokenCandidate(token: string, prefixes: ReadonlySet<string>): { id: str
     return null;
   }
   if (token.includes("://")) return null;
-  if (token.startsWith("@cf/") || token.startsWith("workers-ai/@cf/")) {
+  if (isWorkersAiId(token)) {
     // `@cf/`, `@cf/…`, `@cf/{author}/{model}` are how prose talks about the form, not ids.
-    return CF_ID.test(token.replace(/^workers-ai\//, "")) ? { id: token, at: 0 } : null;
+    return WAI_ID.test(token.replace(`${WORKERS_AI}/`, "")) ? { id: token, at: 0 } : null;
   }
   const segs = token.split("/");
   if (segs.length === 2 && prefixes.has(segs[0]) && NAME.test(segs[1])) return { id: token, at: 0 };
   if (segs.length === 3 && segs[0] === "openrouter" && prefixes.has(segs[1]) && NAME.test(segs[2]))
     return { id: token, at: 0 };
-  const cf = token.indexOf("/@cf/");
-  if (cf > 0 && CF_ID.test(token.slice(cf + 1))) return { id: token.slice(cf + 1), at: cf + 1 };
+  const cf = token.search(/\/@(cf|hf)\//);
+  if (cf > 0 && WAI_ID.test(token.slice(cf + 1))) return { id: token.slice(cf + 1), at: cf + 1 };
   return null;
 }
 

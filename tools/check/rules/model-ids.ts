@@ -3,80 +3,19 @@
  * deprecation context, and is in the REST form (`author/model`, `@cf/author/model`) outside the deprecated gateway
  * surfaces, where provider slugs (`google-ai-studio/…`, `workers-ai/@cf/…`, `grok/…`) belong.
  */
-import { closest, distance } from "fastest-levenshtein";
-import * as catalog from "../../../catalog/index.ts";
-import type { Model } from "../../../catalog/index.ts";
+import { catalog, createCatalog, isProviderSlugForm, restSpellingOf, type Catalog, type Model } from "../../../catalog/index.ts";
 import type { Project } from "../project.ts";
 import { LineIndex } from "../text.ts";
 import type { Finding, IdMention } from "../types.ts";
 
-/** The look-ups the rule needs; tests pass a small catalog of their own. */
-export type CatalogView = {
-  getModel(id: string): Model | undefined;
-  resolveAlias(id: string): { model: Model; context: "compat" | "provider-native" } | undefined;
-  currentReplacement(id: string): Model | undefined;
-  ids: string[];
-};
+/** The look-ups the rule needs (catalog/index.ts); tests pass a small catalog of their own. */
+export type CatalogView = Catalog;
 
 export function catalogView(models: readonly Model[]): CatalogView {
-  const byId = new Map(models.map((m) => [m.id, m]));
-  const byAlias = new Map(
-    models.flatMap((m) => m.aliases.map((a) => [a.id, { model: m, context: a.context }] as const)),
-  );
-  return {
-    getModel: (id) => byId.get(id),
-    resolveAlias: (id) => byAlias.get(id),
-    currentReplacement(id) {
-      let m = byId.get(id);
-      const seen = new Set<string>();
-      while (m && m.lifecycle.status !== "active" && !seen.has(m.id)) {
-        seen.add(m.id);
-        m = byId.get(m.lifecycle.replacement);
-      }
-      return m && m.lifecycle.status === "active" ? m : undefined;
-    },
-    ids: [...byId.keys(), ...byAlias.keys()],
-  };
+  return createCatalog(models);
 }
 
-const DEFAULT: CatalogView = {
-  ...catalog,
-  ids: [...catalog.models.map((m) => m.id), ...catalog.models.flatMap((m) => m.aliases.map((a) => a.id))],
-};
-
-/** What a provider-slug id is called on the REST API, when we can tell. */
-const SLUG_TO_AUTHOR: Record<string, string> = {
-  "google-ai-studio": "google",
-  "google-vertex-ai": "google",
-  grok: "xai",
-};
-
-export function restFormOf(id: string, cat: CatalogView = DEFAULT): string | undefined {
-  const alias = cat.resolveAlias(id);
-  if (alias) return alias.model.id;
-  if (id.startsWith("workers-ai/")) return id.slice("workers-ai/".length);
-  if (id.startsWith("openrouter/")) return id.slice("openrouter/".length);
-  const [slug, ...rest] = id.split("/");
-  if (SLUG_TO_AUTHOR[slug]) return [SLUG_TO_AUTHOR[slug], ...rest].join("/");
-  return undefined;
-}
-
-function isProviderSlugForm(id: string, cat: CatalogView): boolean {
-  const slug = id.split("/")[0];
-  return !!cat.resolveAlias(id) || slug === "workers-ai" || slug === "openrouter" || slug in SLUG_TO_AUTHOR;
-}
-
-/** A near id from the catalog, if one is close enough to be the intended one. */
-export function didYouMean(id: string, cat: CatalogView = DEFAULT): string | undefined {
-  if (cat.getModel(`@cf/${id}`)) return `@cf/${id}`;
-  if (id.startsWith("@cf/") && cat.getModel(id.slice(4))) return id.slice(4);
-  if (!cat.ids.length) return undefined;
-  // A truncated id (`@cf/meta/llama-3.3-70b-instruct` for `…-fp8-fast`) means the shortest id it starts.
-  const longer = cat.ids.filter((x) => x.startsWith(`${id}-`)).sort((a, b) => a.length - b.length)[0];
-  if (longer) return longer;
-  const near = closest(id, cat.ids);
-  return distance(id, near) <= Math.max(3, Math.floor(id.length / 4)) ? near : undefined;
-}
+const DEFAULT: CatalogView = catalog;
 
 type Verdict = Pick<Finding, "code" | "severity" | "message" | "suggestion">;
 
@@ -87,26 +26,25 @@ export function judgeId(
   marked = false,
   cat: CatalogView = DEFAULT,
 ): Verdict | null {
-  const model = cat.getModel(id);
-  const alias = model ? undefined : cat.resolveAlias(id);
-  const target = model ?? alias?.model;
+  const found = cat.findModel(id);
+  // Another REST spelling (`anthropic/claude-sonnet-4.5` beside `…-4-5`) is accepted until a source settles which one
+  // the API takes; compat and provider-native forms belong to the deprecated gateway surfaces only.
+  const alias = found && (found.form === "compat" || found.form === "provider-native") ? { context: found.form } : undefined;
+  const target = found?.model;
   if (!target) {
-    if (isProviderSlugForm(id, cat) && !deprecatedContext) {
-      const rest = restFormOf(id, cat);
-      const ok = rest && cat.getModel(rest) ? rest : rest && didYouMean(rest, cat);
+    const near = cat.suggestModel(id)?.id;
+    if (isProviderSlugForm(id) && !deprecatedContext) {
       return {
         code: "provider-slug",
         severity: "error",
-        message: `\`${id}\` is a provider-slug id, accepted only by the deprecated gateway endpoints${ok ? `; on the REST API use \`${ok}\`` : ", and it is not in the catalog"}`,
-        suggestion: ok || undefined,
+        message: `\`${id}\` is a provider-slug id, accepted only by the deprecated gateway endpoints${near ? `; on the REST API use \`${near}\`` : `, and ${restSpellingOf(id) ? `\`${restSpellingOf(id)}\`` : "its REST form"} is not in the catalog`}`,
+        suggestion: near,
       };
     }
-    const rest = restFormOf(id, cat);
-    const near = didYouMean(id, cat) ?? (rest ? didYouMean(rest, cat) : undefined);
     return {
       code: "unknown",
       severity: "error",
-      message: `unknown model id \`${id}\` (not in catalog/models.ts)${near ? `: did you mean \`${near}\`?` : ""}`,
+      message: `unknown model id \`${id}\` (not in the catalog)${near ? `: did you mean \`${near}\`?` : ""}`,
       suggestion: near,
     };
   }
