@@ -96,13 +96,19 @@ export type CurlRequest = {
   include: boolean;
 };
 
+/** curl's URL encoding of --data-urlencode content: all but A-Z a-z 0-9 - . _ ~ as %XX, and a space as "+". */
+const curlEscape = (s: string) =>
+  encodeURIComponent(s)
+    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%20/g, "+");
+
 /** curl --data-urlencode: `content`, `=content` or `name=content` (the `@file` forms read files: not here). */
 function urlencodePair(arg: string): string {
   if (/^[^=]*@/.test(arg)) throw new ShellError(`curl --data-urlencode ${arg}: reading files is not supported in the sandbox`);
   const eq = arg.indexOf("=");
-  if (eq < 0) return encodeURIComponent(arg);
+  if (eq < 0) return curlEscape(arg);
   const name = arg.slice(0, eq);
-  return `${name ? `${name}=` : ""}${encodeURIComponent(arg.slice(eq + 1))}`;
+  return `${name ? `${name}=` : ""}${curlEscape(arg.slice(eq + 1))}`;
 }
 
 /** What one curl command line asks for, as curl would send it. `argv[0]` is `curl`. */
@@ -150,7 +156,8 @@ export function curlRequest(argv: string[]): CurlRequest {
     }
   }
   if (v.request) method = v.request;
-  if (!has("accept")) headers.push(["Accept", "*/*"]);
+  // curl's own Accept comes first, before the headers of the command line (as curl sends them).
+  if (!has("accept")) headers.unshift(["Accept", "*/*"]);
   return { url, method, headers, body, writeOut: v["write-out"], fail: !!v.fail, include: !!v.include };
 }
 
