@@ -110,7 +110,8 @@ function fail(err: unknown) {
   exit(1);
 }
 // What the sandbox's policy refused (an import from elsewhere, say) is printed, so a reader sees why.
-self.addEventListener("securitypolicyviolation", (e) => {
+self.addEventListener("securitypolicyviolation", (event) => {
+  const e = event as SecurityPolicyViolationEvent;
   stderr(`Content-Security-Policy of the sandbox blocked ${e.blockedURI || "(inline)"} (${e.effectiveDirective}): it reaches only this site\n`);
 });
 self.addEventListener("unhandledrejection", (e) => {
