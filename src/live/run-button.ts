@@ -41,7 +41,7 @@ function run(box: HTMLElement) {
     line(pre, "stderr", `${e.message || "The sandbox failed to start"}\n`);
     done("Failed");
   };
-  const message: RunMessage = { type: "run", example: box.dataset.example!, lang: box.dataset.lang as RunMessage["lang"], code: q<HTMLTextAreaElement>("textarea").value };
+  const message: RunMessage = { type: "run", example: box.dataset.sample!, lang: box.dataset.lang as RunMessage["lang"], code: q<HTMLTextAreaElement>("textarea").value };
   worker.postMessage(message);
 }
 

@@ -28,7 +28,7 @@ function pagesWithSamples(): Map<string, Sample[]> {
       if (statSync(full).isDirectory()) walk(full);
       else if (name === "index.html") {
         const html = readFileSync(full, "utf8");
-        const samples = [...html.matchAll(/class="run-sample[^"]*" data-example="([^"]+)" data-lang="(ts|js|sh)"/g)].map((m) => ({ example: m[1], lang: m[2] as Form }));
+        const samples = [...html.matchAll(/class="run-sample[^"]*" data-sample="([^"]+)" data-lang="(ts|js|sh)"/g)].map((m) => ({ example: m[1], lang: m[2] as Form }));
         if (samples.length) pages.set(`/${relative(DIST, dir)}/`.replace(/^\/\/$/, "/"), samples);
       }
     }
@@ -74,6 +74,16 @@ async function reveal(page: Page, box: Locator) {
     await page.locator(`[role="tab"][id="${tab}"]`).click();
   }
   await box.scrollIntoViewIfNeeded();
+}
+
+/** Opens the first page showing the sample and shows its tab; returns its Run box. */
+async function openSample(page: Page, example: string, lang: Form): Promise<Locator> {
+  const path = firstPage.get(`${example} ${lang}`);
+  expect(path, `no page shows ${example} [${lang}] with a Run button`).toBeDefined();
+  await page.goto(path!);
+  const box = page.locator(`.run-sample[data-sample="${example}"][data-lang="${lang}"]`).first();
+  await reveal(page, box);
+  return box;
 }
 
 type BrowserRun = { stdout: string; stderr: string; exit: number; chunksWhileRunning: number };
@@ -137,7 +147,8 @@ test.describe("Run button", () => {
           expect(got.chunksWhileRunning, `${label}: stdout pieces shown while running`).toBeGreaterThanOrEqual(2);
         }
       }
-      expect(problems.take(), report(path, "problems while running samples", problems.take())).toEqual([]);
+      const found = problems.take();
+      expect(found, report(path, "problems while running samples", found)).toEqual([]);
     });
   }
 
@@ -154,10 +165,7 @@ test.describe("Run button", () => {
     await emulator.stop();
     expect(answer.status).toBeGreaterThanOrEqual(400);
 
-    const path = firstPage.get("chat-completions/openai-sdk js")!;
-    await page.goto(path);
-    const box = page.locator('.run-sample[data-example="chat-completions/openai-sdk"][data-lang="js"]').first();
-    await reveal(page, box);
+    const box = await openSample(page, "chat-completions/openai-sdk", "js");
     await box.locator("[data-edit]").click();
     const editor = box.locator("textarea");
     await expect(editor).toBeVisible();
@@ -172,10 +180,7 @@ test.describe("Run button", () => {
   });
 
   test("a syntax error shows the runtime's message; an import the sandbox does not serve says which it has", async ({ page }) => {
-    const path = firstPage.get("chat-completions/fetch ts")!;
-    await page.goto(path);
-    const box = page.locator('.run-sample[data-example="chat-completions/fetch"][data-lang="ts"]').first();
-    await reveal(page, box);
+    const box = await openSample(page, "chat-completions/fetch", "ts");
     await box.locator("[data-edit]").click();
     await box.locator("textarea").fill("const x = ;");
     expect((await browserRun(page, box)).stderr).toMatch(/SyntaxError/);
@@ -187,11 +192,8 @@ test.describe("Run button", () => {
   });
 
   test("the sandbox has no DOM, cookies or storage, and reaches nothing but the site and the emulator", async ({ page }) => {
-    const path = firstPage.get("chat-completions/fetch js")!;
-    await page.goto(path);
+    const box = await openSample(page, "chat-completions/fetch", "js");
     await page.evaluate(() => localStorage.setItem("run-spec", "page data"));
-    const box = page.locator('.run-sample[data-example="chat-completions/fetch"][data-lang="js"]').first();
-    await reveal(page, box);
     await box.locator("[data-edit]").click();
     const editor = box.locator("textarea");
     await editor.fill(
@@ -207,10 +209,7 @@ test.describe("Run button", () => {
   });
 
   test("once loaded, the sandbox runs a sample again offline", async ({ page, context }) => {
-    const path = firstPage.get("chat-completions/stream-openai-sdk js")!;
-    await page.goto(path);
-    const box = page.locator('.run-sample[data-example="chat-completions/stream-openai-sdk"][data-lang="js"]').first();
-    await reveal(page, box);
+    const box = await openSample(page, "chat-completions/stream-openai-sdk", "js");
     const online = await browserRun(page, box);
     expect(online.exit).toBe(0);
     await context.setOffline(true);
@@ -224,10 +223,7 @@ test.describe("Run button", () => {
   });
 
   test("Run works from the keyboard and the output can be focused", async ({ page }) => {
-    const path = firstPage.get("run/curl sh")!;
-    await page.goto(path);
-    const box = page.locator('.run-sample[data-example="run/curl"][data-lang="sh"]').first();
-    await reveal(page, box);
+    const box = await openSample(page, "run/curl", "sh");
     await box.locator("[data-run]").focus();
     await page.keyboard.press("Enter");
     await expect(box).toHaveAttribute("data-state", "done", { timeout: 30_000 });
