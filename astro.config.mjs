@@ -2,13 +2,13 @@
 import { defineConfig } from "astro/config";
 import starlight from "@astrojs/starlight";
 import starlightLinksValidator from "starlight-links-validator";
-import starlightLlmsTxt from "starlight-llms-txt";
 import { readFileSync } from "node:fs";
 import { edgeBuild } from "./src/lib/edge-build.ts";
 import { isGeneratedRoute } from "./src/lib/routes.ts";
 import { siteSource } from "./src/lib/remark-source.ts";
 import { focusableTables } from "./src/lib/focusable-tables.ts";
 import { liveSamples } from "./tools/live-samples/integration.ts";
+import { llmsFiles } from "./src/lib/llms.ts";
 
 /** redirects.json is the one list of moved pages: Astro serves it in dev/preview, the edge host gets dist/_redirects. */
 const redirectsFile = new URL("./redirects.json", import.meta.url);
@@ -53,7 +53,9 @@ export default defineConfig({
           // the route really exists, so a link to an unknown model still fails the build.
           exclude: ({ link }) => isGeneratedRoute(link),
         }),
-        starlightLlmsTxt({
+        // /llms.txt, /llms-full.txt, /llms-small.txt: starlight-llms-txt renders them on request in dev; a build writes
+        // them once from the pages it rendered (src/lib/llms.ts) instead of rendering every page twice more.
+        llmsFiles({
           projectName: "Cloudflare AI REST API",
           details:
             "Every code sample on this site is a file in examples/ that runs in tests against a local emulator of the API; the text here is the tested text.",

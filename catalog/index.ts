@@ -4,52 +4,19 @@
  * once. `createCatalog(models)` builds the same look-ups over any list (tests use small catalogs of their own).
  */
 import { distance } from "fastest-levenshtein";
-import { modelSchema, type Endpoint, type Model, type ModelInput } from "./schema.ts";
+import type { Endpoint, Model, ModelInput } from "./schema.ts";
 import { entries } from "./models.ts";
+import { validateCatalog } from "./validate.ts";
+import inputSchemas from "./generated/input-schemas.json" with { type: "json" };
 import { isProviderSlugForm, isWorkersAiId, providerSlugOf, restSpellingOf, WORKERS_AI } from "./forms.ts";
 
 export { ENDPOINTS, ALIAS_CONTEXTS, TASKS, REST_ID, modelSchema, lifecycleSchema, fieldSchema } from "./schema.ts";
 export type { Endpoint, Model, ModelInput, Task, Field } from "./schema.ts";
+export { validateCatalog, CatalogError } from "./validate.ts";
 export { WORKERS_AI, isWorkersAiId, providerSlugOf, authorOfSlug, isProviderSlugForm, restSpellingOf } from "./forms.ts";
 
 /** A JSON Schema object (draft 2020-12 or 7). */
 export type JSONSchema = Record<string, unknown>;
-
-export class CatalogError extends Error {}
-
-/**
- * Validates raw entries. Every problem names the file, the entry (index and id) and the field, e.g.
- * `catalog/models.ts: entry 3 (@cf/meta/x): lifecycle.replacement: …`.
- */
-export function validateCatalog(raw: unknown[], file = "catalog/models.ts"): Model[] {
-  const problems: string[] = [];
-  const models: Model[] = [];
-  raw.forEach((entry, i) => {
-    const label = typeof (entry as { id?: unknown })?.id === "string" ? ` (${(entry as { id: string }).id})` : "";
-    const parsed = modelSchema.safeParse(entry);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = issue.path.join(".") || "(entry)";
-        problems.push(`${file}: entry ${i}${label}: ${field}: ${issue.message}`);
-      }
-    } else models.push(parsed.data);
-  });
-  const seen = new Map<string, number>();
-  models.forEach((m, i) => {
-    for (const id of [m.id, ...m.aliases.map((a) => a.id)]) {
-      if (seen.has(id)) problems.push(`${file}: entry ${i} (${m.id}): id: "${id}" is already used by entry ${seen.get(id)}`);
-      else seen.set(id, i);
-    }
-  });
-  const ids = new Set(models.map((m) => m.id));
-  models.forEach((m, i) => {
-    if (m.lifecycle.status !== "active" && !ids.has(m.lifecycle.replacement)) {
-      problems.push(`${file}: entry ${i} (${m.id}): lifecycle.replacement: "${m.lifecycle.replacement}" is not in the catalog`);
-    }
-  });
-  if (problems.length) throw new CatalogError(`The model catalog is invalid:\n  ${problems.join("\n  ")}`);
-  return models;
-}
 
 export function isWorkersAiModel(model: Model): boolean {
   return isWorkersAiId(model.id);
@@ -194,7 +161,8 @@ export function createCatalog(list: readonly Model[]) {
   }
 
   function inputSchemaOf(id: string): JSONSchema | undefined {
-    return findModel(id)?.model.input_schema as JSONSchema | undefined;
+    const key = findModel(id)?.model.input_schema;
+    return key ? (inputSchemas as Record<string, JSONSchema>)[key] : undefined;
   }
 
   return { models: list, getModel, findModel, restFormOf, suggestModel, modelsFor, currentReplacement, resolveAlias, inputSchemaOf };

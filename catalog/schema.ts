@@ -26,6 +26,9 @@ export const TASKS = [
   "Translation",
   "Summarization",
   "Voice Activity Detection",
+  "Text-to-Video",
+  "Image-to-Video",
+  "Music Generation",
 ] as const;
 export type Task = (typeof TASKS)[number];
 
@@ -57,13 +60,17 @@ export const fieldSchema = z
     type: z.string().min(1),
     required: z.boolean(),
     min: z.number().optional(),
+    /** The value must be greater than this (JSON Schema exclusiveMinimum). */
+    exclusive_min: z.number().optional(),
     max: z.number().optional(),
     default: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional(),
+    note: z.string().optional(),
   })
   .strict();
 export type Field = z.output<typeof fieldSchema>;
 
-export const modelSchema = z
+/** The fields of a model entry, without the cross-field rules (the overlay schema derives from it). */
+export const modelObject = z
   .object({
     id: modelId,
     aliases: z
@@ -81,20 +88,22 @@ export const modelSchema = z
     max_output_tokens: z.number().int().positive().optional(),
     capabilities: z.array(z.enum(["function_calling", "reasoning", "vision", "streaming"])).default([]),
     lifecycle: lifecycleSchema,
-    billing: z.enum(["unified", "byok-only", "workers-ai"]),
+    /** Who bills the model; absent where no source says. */
+    billing: z.enum(["unified", "byok-only", "workers-ai"]).optional(),
     source: z.string().min(3),
     note: z.string().optional(),
     quirks: quirksSchema.optional(),
     /** Input parameters and output fields, from the model's types or schema (catalog:build). */
     inputs: z.array(fieldSchema).optional(),
     outputs: z.array(fieldSchema).optional(),
-    /** JSON Schema of the /ai/run input, when a source gives one. */
-    input_schema: z.record(z.string(), z.unknown()).optional(),
+    /** Key of the model's /ai/run input JSON Schema in ./generated/input-schemas.json, when a source gives one. */
+    input_schema: z.string().optional(),
     /** Set by catalog:build when the model's source no longer lists it: someone should decide its lifecycle. */
     review: z.string().optional(),
   })
-  .strict()
-  .superRefine((m, ctx) => {
+  .strict();
+
+export const modelSchema = modelObject.superRefine((m, ctx) => {
     if (m.lifecycle.status !== "active" && m.lifecycle.replacement === m.id) {
       ctx.addIssue({ code: "custom", path: ["lifecycle", "replacement"], message: "a model cannot replace itself" });
     }

@@ -4,23 +4,31 @@ import { z } from "astro/zod";
 import { docsLoader, i18nLoader } from "@astrojs/starlight/loaders";
 import { docsSchema, i18nSchema } from "@astrojs/starlight/schema";
 import { ENDPOINTS } from "../catalog/schema.ts";
+import { NOTICE_STATUSES } from "./lib/deprecations.ts";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use an ISO date, YYYY-MM-DD");
 
 /**
- * Frontmatter of a deprecated page: since when, where readers should go instead, and (if known) when it stops working.
- * Pages with it get the Deprecated banner under their title and are listed on /deprecations/.
+ * Frontmatter of a page about something old: what it is, its status, where readers should go instead, and dates only
+ * where a source gives them (`source` says which). Pages with it get a banner under their title and a row on
+ * /deprecations/. `status: deprecated` is for what Cloudflare itself marks deprecated; `superseded` for older surfaces
+ * that still work and are not deprecated (the banner then says "Older endpoint").
  */
 export const deprecatedSchema = z
   .object({
-    since: isoDate,
+    status: z.enum(NOTICE_STATUSES).default("deprecated"),
+    /** When it was deprecated: only with `source`; without a date the banner says "not announced". */
+    since: isoDate.optional(),
+    /** When it stops working: only with `source`. */
+    sunset: isoDate.optional(),
+    /** Where `since`/`sunset` come from (a URL or a named Cloudflare source); `npm run check` rejects a date without it. */
+    source: z.string().min(1).optional(),
     replacement: z
       .string()
       .regex(/^\/(?:[^\s?#]*\/)?(?:#[\w-]+)?$|^https:\/\/\S+$/, "a site path with slashes on both ends (/start/overview/, an optional #anchor may follow) or an https:// URL"),
-    sunset: isoDate.optional(),
-    /** What is deprecated, when it is not simply "this page" (e.g. "The /compat/chat/completions endpoint"). */
+    /** What the notice is about, when it is not simply "this page" (e.g. "The /compat/chat/completions endpoint"). */
     what: z.string().optional(),
-    /** What kind of thing is deprecated; /deprecations/ groups by it. */
+    /** What kind of thing it is; /deprecations/ groups by it. */
     kind: z.enum(["page", "endpoint", "header"]).default("page"),
   })
   .strict();
@@ -33,7 +41,7 @@ export const collections = {
     schema: docsSchema({
       extend: z.object({
         description: z.string().min(1, "every page needs a description"),
-        /** One deprecation, or several when a page covers several deprecated things (e.g. two old headers). */
+        /** One notice, or several when a page covers several old things (e.g. two old headers). */
         deprecated: z.union([deprecatedSchema, z.array(deprecatedSchema).min(1)]).optional(),
         /** This page is the reference of an endpoint; model pages link their endpoints to it. */
         reference: z.enum(ENDPOINTS).optional(),

@@ -1,8 +1,9 @@
 /**
  * npm run bench:check — times `npm run check` on this site and on a generated corpus of 1,000 pages.
  * The corpus (in a temp dir, with its own git history) copies this site's pages, partials, examples, manifest and
- * redirects, then fills up to 1,000 pages with copies of the real pages under new names. The check is run as a
- * child process (Node start-up included) with `--root`; the catalog is always the repo's (tools/check imports it).
+ * redirects, then fills up to 1,000 pages with copies of the real pages under new names, each with three links that
+ * resolve nowhere. The check is run as a child process (Node start-up included) with `--root`; the catalog is always
+ * the repo's (tools/check imports it).
  * Prints wall-clock times (median of 3 runs) and the CPU time of the check process (all its threads), which other load
  * on the machine does not inflate. Nothing here asserts a time.
  */
@@ -55,8 +56,12 @@ function makeCorpus(): string {
   }
   const sources = pages.length ? pages.map((p) => readFileSync(p, "utf8")) : [FALLBACK_PAGE];
   mkdirSync(join(dir, "src/content/docs/generated"), { recursive: true });
+  // Not every link of a large site resolves: each generated page adds three broken ones (a typo in a page name, a
+  // page that does not exist, a misspelled folder), so the links rule's "did you mean" work is part of the time.
+  const broken = (i: number) =>
+    `\n\nSee [a typo](/start/overveiw/), [a missing page](/generated/page-${i}-gone/) and [a misspelled folder](/refrence/run/).\n`;
   for (let i = pages.length; i < PAGES; i++) {
-    writeFileSync(join(dir, "src/content/docs/generated", `page-${i}.mdx`), sources[i % sources.length]);
+    writeFileSync(join(dir, "src/content/docs/generated", `page-${i}.mdx`), sources[i % sources.length] + broken(i));
   }
   if (!existsSync(join(dir, "redirects.json"))) writeFileSync(join(dir, "redirects.json"), "{}\n");
   const env = {

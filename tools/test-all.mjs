@@ -104,11 +104,13 @@ for (const [name, exists, runStage] of stages) {
   const started = Date.now();
   results[name] = runStage(results);
   const r = results[name];
-  console.log(`=== ${name}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped (${((Date.now() - started) / 1000).toFixed(1)} s)${r.note ? ` — ${r.note}` : ""} ===`);
+  r.seconds = (Date.now() - started) / 1000;
+  console.log(`=== ${name}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped (${r.seconds.toFixed(1)} s)${r.note ? ` — ${r.note}` : ""} ===`);
 }
 
 const total = Object.values(results).reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });
-console.log("\nstage     passed failed skipped");
-for (const [name, r] of Object.entries(results)) console.log(`${name.padEnd(9)} ${String(r.passed).padStart(6)} ${String(r.failed).padStart(6)} ${String(r.skipped).padStart(7)}`);
+// Wall time per stage: the browser stage serves the dist/ that the build stage made (no second build).
+console.log("\nstage     passed failed skipped   wall");
+for (const [name, r] of Object.entries(results)) console.log(`${name.padEnd(9)} ${String(r.passed).padStart(6)} ${String(r.failed).padStart(6)} ${String(r.skipped).padStart(7)} ${`${r.seconds.toFixed(0)} s`.padStart(6)}`);
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
 process.exit(total.failed ? 1 : 0);

@@ -1,5 +1,6 @@
 /** gateway.ai.cloudflare.com (deprecated surface): `/v1/{account_id}/{gateway_id}/...`. */
 import { getModel, models, resolveAlias, currentReplacement, type Model } from "../../catalog/index.ts";
+import { listCompatModels, listed } from "./model-lists.ts";
 import type { Ctx } from "./app.ts";
 import * as a from "./answer.ts";
 import { aigHeaderProblem, cached, noWholesale, readJson, validate } from "./common.ts";
@@ -33,7 +34,7 @@ export function gatewayRoutes() {
 
     if (p.sub === "" && ctx.method === "POST") return cached(ctx, gw, () => universal(ctx, gw));
     if (p.sub === "compat/chat/completions" && ctx.method === "POST") return cached(ctx, gw, () => compat(ctx, gw));
-    if (p.sub === "compat/models" && ctx.method === "GET") return compatModels();
+    if (p.sub === "compat/models" && ctx.method === "GET") return listed(listCompatModels());
     const slash = p.sub.indexOf("/");
     if (slash > 0 && ctx.method === "POST") {
       const provider = p.sub.slice(0, slash);

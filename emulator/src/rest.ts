@@ -1,5 +1,6 @@
 /** api.cloudflare.com: `/client/v4/accounts/{account_id}/ai/...`. */
 import { models, type Endpoint, type Model } from "../../catalog/index.ts";
+import { listed, listWorkersAiModels } from "./model-lists.ts";
 import type { Ctx } from "./app.ts";
 import * as a from "./answer.ts";
 import { aigHeaderProblem, cached, noWholesale, readJson, resolveRestModel, validate } from "./common.ts";
@@ -28,7 +29,7 @@ export function restRoutes() {
     const problem = aigHeaderProblem(ctx.headers);
     if (problem) return restError(400, 6003, `Invalid request headers: ${problem}`);
 
-    if (ctx.method === "GET" && p.sub === "models/search") return modelsSearch(ctx);
+    if (ctx.method === "GET" && p.sub === "models/search") return listed(listWorkersAiModels(new URLSearchParams(ctx.query)));
     if (ctx.method !== "POST") return routeError(ctx.path);
     if (p.sub === "run") return envelopeRun(ctx);
     if (p.sub.startsWith("run/")) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Deprecated: a provider-native endpoint on gateway.ai.cloudflare.com. See
-# provider-native-after.sh.
+# Older endpoint (still works, not deprecated): a provider-native endpoint on
+# gateway.ai.cloudflare.com. See provider-native-after.sh.
 set -euo pipefail
 
 # #region main

@@ -1,5 +1,5 @@
-// Deprecated: the universal endpoint on gateway.ai.cloudflare.com. See
-// universal-after.ts for the REST API.
+// Older endpoint (still works, not deprecated): the universal endpoint on
+// gateway.ai.cloudflare.com. See universal-after.ts for the REST API.
 // #region main
 const accountId = process.env.CLOUDFLARE_ACCOUNT_ID;
 const apiToken = process.env.CLOUDFLARE_API_TOKEN;

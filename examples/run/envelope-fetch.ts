@@ -2,7 +2,8 @@
 const accountId = process.env.CLOUDFLARE_ACCOUNT_ID;
 const apiToken = process.env.CLOUDFLARE_API_TOKEN;
 
-// POST /ai/run takes any model, named in the body next to its input.
+// POST /ai/run takes the model in the body, next to its input: the form
+// Cloudflare documents for third-party models.
 const response = await fetch(
   `https://api.cloudflare.com/client/v4/accounts/${accountId}/ai/run`,
   {

@@ -8,7 +8,9 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, DEFAULT_API_TOKEN, type Emulator, type Fault } from "../../emulator/src/index.ts";
 import { listExamples } from "../../src/lib/examples.ts";
-import { limiter, runExample, type Form } from "../harness/run.ts";
+import { RECORDED, recordingOf, recordingPath } from "../../src/lib/recorded.ts";
+import { join } from "node:path";
+import { limiter, ROOT, runExample, type Form } from "../harness/run.ts";
 import { cases, STORED_KEYS } from "./cases.ts";
 import { describeRun, ExampleFailure } from "./expect.ts";
 
@@ -60,6 +62,11 @@ describe("every example file is run by a test", () => {
     expect(untested, `example files that no test runs (add them to examples/test/cases.ts)`).toEqual([]);
     expect(stale, `cases in examples/test/cases.ts without an example file`).toEqual([]);
   });
+  it("records only examples that exist, in a form they run in", () => {
+    const forms = new Map(planned.map((p) => [`${p.id} ${p.form}`, p]));
+    const unknown = Object.entries(RECORDED).filter(([id, r]) => !forms.has(`${id} ${r.form}`)).map(([id, r]) => `${id} [${r.form}]`);
+    expect(unknown, "RECORDED (src/lib/recorded.ts) names example runs that do not exist").toEqual([]);
+  });
 });
 
 describe.concurrent(live ? "examples against the real API" : "examples against the emulator", () => {
@@ -67,7 +74,7 @@ describe.concurrent(live ? "examples against the real API" : "examples against t
     const c = cases[p.id];
     if (!c) continue; // reported by the test above
     const needs = Object.keys(c.env ?? {}).filter((k) => live && !process.env[k]);
-    it.skipIf(needs.length > 0)(`${p.name}${needs.length ? ` (live mode needs ${needs.join(", ")})` : ""}`, async () => {
+    it.skipIf(needs.length > 0)(`${p.name}${needs.length ? ` (live mode needs ${needs.join(", ")})` : ""}`, async ({ expect }) => {
       const apiToken = live ? process.env.CLOUDFLARE_API_TOKEN! : DEFAULT_API_TOKEN;
       const env: Record<string, string> = {
         CLOUDFLARE_ACCOUNT_ID: p.accountId,
@@ -86,6 +93,10 @@ describe.concurrent(live ? "examples against the real API" : "examples against t
       }
       const entries = emulator ? emulator.log.entries.filter((e) => e.path.includes(`/${p.accountId}/`) || e.path.endsWith(`/${p.accountId}`)) : [];
       c.check({ live, run, entries, accountId: p.accountId, apiToken });
+      // Reference pages show this run's output: compare it with the recording (a changed answer fails here).
+      if (!live && RECORDED[p.id]?.form === p.form) {
+        await expect(recordingOf(p.id, run.stdout), `${p.name}: output differs from ${recordingPath(p.id)}`).toMatchFileSnapshot(join(ROOT, recordingPath(p.id)));
+      }
       tally.passed++;
     });
   }

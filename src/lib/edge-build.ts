@@ -30,12 +30,14 @@ export function edgeBuild(opts: { redirectsFile: URL }): AstroIntegration {
         const { count } = writeRedirects(fileURLToPath(opts.redirectsFile), dist, "redirects.json");
         logger.info(`_redirects: ${count} redirect(s) from redirects.json`);
 
-        const hashes = new Set<string>();
+        // Every page carries the same few scripts: hash each distinct text once.
+        const scripts = new Set<string>();
         let pages = 0;
         for (const file of htmlFiles(dist)) {
           pages++;
-          for (const s of inlineScripts(readFileSync(file, "utf8"))) hashes.add(scriptHash(s));
+          for (const s of inlineScripts(readFileSync(file, "utf8"))) scripts.add(s);
         }
+        const hashes = new Set([...scripts].map(scriptHash));
         const headersPath = join(dist, "_headers");
         if (!existsSync(headersPath)) throw new Error("public/_headers is missing: the edge host needs its security headers");
         writeFileSync(headersPath, fillHeaders(readFileSync(headersPath, "utf8"), hashes));

@@ -4,7 +4,7 @@
  * (`// #region name` … `// #endregion`, `# #region name` in shell) pick the lines a page shows; region markers never
  * appear in what is shown.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, type Stats } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { distance } from "fastest-levenshtein";
 
@@ -39,20 +39,35 @@ export function projectRoot(start = process.cwd()): string {
   }
 }
 
+/**
+ * File texts already read, by path, with the mtime and size they were read at: a build shows each example on many
+ * pages, so each file is read once; `astro dev` still sees an edited file at once (its mtime changes).
+ */
+const sources = new Map<string, { mtimeMs: number; size: number; text: string }>();
+
+function readSource(path: string, stat: Stats): string {
+  const hit = sources.get(path);
+  if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.text;
+  const text = readFileSync(path, "utf8");
+  sources.set(path, { mtimeMs: stat.mtimeMs, size: stat.size, text });
+  return text;
+}
+
 /** Every example id under examples/, sorted. */
 export function listExamples(root = projectRoot()): ExampleFile[] {
   const out: ExampleFile[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
-      if (statSync(path).isDirectory()) {
+      const stat = statSync(path);
+      if (stat.isDirectory()) {
         if (!NOT_EXAMPLES.has(name) && !name.startsWith(".")) walk(path);
         continue;
       }
       const ext = name.slice(name.lastIndexOf(".") + 1);
       if (!(ext in EXAMPLE_LANGUAGES) || dir === join(root, "examples")) continue;
       const file = relative(root, path);
-      out.push({ id: file.slice("examples/".length, -(ext.length + 1)), file, language: ext, source: readFileSync(path, "utf8") });
+      out.push({ id: file.slice("examples/".length, -(ext.length + 1)), file, language: ext, source: readSource(path, stat) });
     }
   };
   walk(join(root, "examples"));

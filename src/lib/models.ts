@@ -38,5 +38,14 @@ export function lifecycleLabel(m: Model): string {
   const l = m.lifecycle;
   if (l.status === "active") return l.planned_deprecation ? `active (deprecation planned ${l.planned_deprecation})` : "active";
   if (l.status === "deprecated") return `deprecated since ${l.date}${l.sunset ? `, sunset ${l.sunset}` : ""}`;
-  return `retired on ${l.date}`;
+  // The sources record no retirement day for a retired model, so none is shown (the catalog date is not one).
+  return "retired";
+}
+
+/**
+ * An id cut after each slash, so a table can let it wrap only there: `anthropic/claude-haiku-4-5` →
+ * [`anthropic/`, `claude-haiku-4-5`]. Render each part with `white-space: nowrap` and a `<wbr>` between parts.
+ */
+export function idSegments(id: string): string[] {
+  return id.split(/(?<=\/)/);
 }

@@ -13,6 +13,16 @@ export const ENDPOINT_LABELS: Record<Endpoint, string> = {
   embeddings: "POST /ai/v1/embeddings",
 };
 
+/**
+ * How a model is called on an endpoint. `POST /ai/run/{model}` (model in the path) is documented for Workers AI
+ * models only; third-party `author/model` ids are documented on the envelope form, `POST /ai/run` with the model in
+ * the body.
+ */
+export function endpointLabel(endpoint: Endpoint, modelId: string): string {
+  if (endpoint !== "run") return ENDPOINT_LABELS[endpoint];
+  return modelId.startsWith("@") ? `POST /ai/run/${modelId}` : `POST /ai/run with {"model": "${modelId}", "input": …}`;
+}
+
 export async function referencePages(): Promise<Partial<Record<Endpoint, string>>> {
   const docs = await getCollection("docs");
   const out: Partial<Record<Endpoint, string>> = {};

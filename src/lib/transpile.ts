@@ -22,11 +22,27 @@ export const PRETTIER_OPTIONS: Options = {
 
 export class TranspileError extends Error {}
 
+/** Results by file and source text: a build turns each example into JavaScript once, however many pages show it. */
+const transpiled = new Map<string, Promise<string>>();
+const MAX_CACHED = 1000;
+
 /**
  * Strips the types from erasable TypeScript and formats the result. Throws a TranspileError naming `file` when the
- * input uses TypeScript that cannot be erased (an enum, say) or does not parse.
+ * input uses TypeScript that cannot be erased (an enum, say) or does not parse. The same input gives the same
+ * result (or error) from a cache.
  */
-export async function toJavaScript(source: string, file = "<input>"): Promise<string> {
+export function toJavaScript(source: string, file = "<input>"): Promise<string> {
+  const key = `${file}\0${source}`;
+  let result = transpiled.get(key);
+  if (!result) {
+    if (transpiled.size >= MAX_CACHED) transpiled.delete(transpiled.keys().next().value!);
+    result = transpile(source, file);
+    transpiled.set(key, result);
+  }
+  return result;
+}
+
+async function transpile(source: string, file: string): Promise<string> {
   const unsupported: string[] = [];
   const blanked = tsBlankSpace(withoutTypeDocs(source), (node) => {
     const start = ts.skipTrivia(source, node.pos);

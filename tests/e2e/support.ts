@@ -35,7 +35,7 @@ export function sitemapPaths(): string[] {
   return [...paths];
 }
 
-export type Deprecation = { since: string; replacement: string; sunset?: string; what?: string; kind?: string };
+export type Deprecation = { status?: "deprecated" | "superseded"; since?: string; sunset?: string; source?: string; replacement: string; what?: string; kind?: string };
 
 /** A page source under src/content/docs with its route and frontmatter. */
 export type DocPage = {

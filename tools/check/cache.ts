@@ -22,6 +22,8 @@ export function cacheSalt(prefixes: Iterable<string>): string {
     .sort()) {
     h.update(f).update(readFileSync(join(TOOL_DIR, f)));
   }
+  // Code outside tools/check that the lint rules import (deprecation-dates reads src/lib/deprecations.ts).
+  for (const f of ["src/lib/deprecations.ts"]) if (existsSync(join(REPO, f))) h.update(f).update(readFileSync(join(REPO, f)));
   const lock = join(REPO, "package-lock.json");
   if (existsSync(lock)) h.update(readFileSync(lock));
   h.update([...prefixes].sort().join(","));

@@ -23,3 +23,37 @@ export function nearest(value: string, options: Iterable<string>): string | unde
   const near = closest(value, list);
   return distance(value, near) <= Math.max(3, Math.floor(value.length / 3)) ? near : undefined;
 }
+
+/** The folder of a site path: `/reference/run/` → `/reference/`, `/llms.txt` → `/`. */
+const folderOf = (path: string) => path.replace(/[^/]+\/?$/, "") || "/";
+
+/**
+ * "Did you mean" for paths that are no route, with bounded work whatever the links: a path is compared with the routes
+ * in its own folder only (when the folder itself is misspelled, with those of the nearest folder), and each distinct
+ * path is looked up once. Comparing every missing link with every route made `npm run check` quadratic on large sites.
+ */
+export class RouteSuggester {
+  private readonly folders = new Map<string, { pages: string[]; all: string[] }>();
+  private readonly memo = new Map<string, string | undefined>();
+
+  constructor(routes: Iterable<string>) {
+    for (const route of routes) {
+      const folder = folderOf(route);
+      let entry = this.folders.get(folder);
+      if (!entry) this.folders.set(folder, (entry = { pages: [], all: [] }));
+      entry.all.push(route);
+      if (!isFileLike(route)) entry.pages.push(route);
+    }
+  }
+
+  /** The closest route to `path` (a page for a page path; a file too for a file path), if one is close enough. */
+  suggest(path: string): string | undefined {
+    if (this.memo.has(path)) return this.memo.get(path);
+    let folder: string | undefined = folderOf(path);
+    if (!this.folders.has(folder)) folder = nearest(folder, this.folders.keys());
+    const entry = folder === undefined ? undefined : this.folders.get(folder);
+    const near = entry ? nearest(path, isFileLike(path) ? entry.all : entry.pages) : undefined;
+    this.memo.set(path, near);
+    return near;
+  }
+}

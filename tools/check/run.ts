@@ -6,6 +6,7 @@ import { checkRedirects } from "./rules/redirects.ts";
 import { checkLinks } from "./rules/links.ts";
 import { checkPartials } from "./rules/partials.ts";
 import { checkExampleUsage } from "./rules/example-usage.ts";
+import { checkBillingNote } from "./rules/billing-note.ts";
 import { RULES, type Finding, type RuleName } from "./types.ts";
 
 export type CheckOptions = {
@@ -41,7 +42,7 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
       const dep = project.deprecatedPartials.has(f.path);
       findings.push(...f.findings.filter((x) => x.rule === "style" && !(dep && x.code === "deprecated-endpoint")));
     }
-    findings.push(...checkExampleUsage(project));
+    findings.push(...checkExampleUsage(project), ...checkBillingNote(project));
   } else {
     // Parse errors always count: a file we cannot read is a file no rule has checked.
     for (const f of [...project.pages, ...project.partials])

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkLinks } from "../../../tools/check/rules/links.ts";
+import { RouteSuggester } from "../../../tools/check/routes.ts";
 import { page, project } from "./helpers.ts";
 
 const got = (fs: { path: string; line: number; code: string; severity: string }[]) =>
@@ -83,5 +84,23 @@ describe("anchors from partials that components render", () => {
       "partials/auth/rest.mdx": "## REST API token\n",
     });
     expect(got(checkLinks(p))).toEqual(["src/content/docs/a.mdx:8 anchor"]);
+  });
+});
+
+describe("RouteSuggester", () => {
+  const routes = ["/", "/start/overview/", "/start/get-started/", "/reference/run/", "/reference/responses/", "/llms.txt"];
+
+  it("suggests a route of the same folder, or of the nearest folder when the folder is misspelled", () => {
+    const s = new RouteSuggester(routes);
+    expect(s.suggest("/start/overveiw/")).toBe("/start/overview/");
+    expect(s.suggest("/refrence/run/")).toBe("/reference/run/");
+    expect(s.suggest("/llms.tx")).toBe("/llms.txt");
+    expect(s.suggest("/nowhere/at/all/")).toBeUndefined();
+  });
+
+  it("never compares with routes of other folders, so its work per link is bounded by one folder", () => {
+    // "/a/run/" is one edit away from "/b/run/", but it lives in another folder that exists: no suggestion.
+    const s = new RouteSuggester(["/a/other-page/", "/b/run/"]);
+    expect(s.suggest("/a/run/")).toBeUndefined();
   });
 });

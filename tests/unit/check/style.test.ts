@@ -38,18 +38,18 @@ describe("style: the site's own lint rules", () => {
     expect(
       own(
         page(
-          '<Deprecated since="2026-01-01" replacement="/x/">\n\nCall `https://gateway.ai.cloudflare.com/v1/a/b/compat/chat/completions`.\n\n</Deprecated>',
+          '<Deprecated replacement="/x/">\n\nCall `https://gateway.ai.cloudflare.com/v1/a/b/compat/chat/completions`.\n\n</Deprecated>',
         ),
       ),
     ).toEqual([]);
     expect(
-      own(page('<Deprecated what="The /compat/chat/completions endpoint" since="2026-01-01" replacement="/x/" />')),
+      own(page('<Deprecated what="The /compat/chat/completions endpoint" replacement="/x/" />')),
     ).toEqual([]);
     expect(
       own(
         page(
           "Call `gateway.ai.cloudflare.com`.",
-          "title: T\ndescription: D\ndeprecated:\n  since: 2026-01-01\n  replacement: /x/",
+          "title: T\ndescription: D\ndeprecated:\n  replacement: /x/",
         ),
       ),
     ).toEqual([]);

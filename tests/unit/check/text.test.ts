@@ -5,6 +5,15 @@ import { prefixes } from "./helpers.ts";
 const ids = (s: string) => idCandidates(s, prefixes).map((c) => c.id);
 
 describe("idCandidates", () => {
+  it("finds @hf/ Workers AI ids like @cf/ ones, bare, in compat form and in a run URL", () => {
+    expect(ids("try @hf/nousresearch/hermes-2-pro-mistral-7b or workers-ai/@hf/thebloke/zephyr-7b-beta-awq")).toEqual([
+      "@hf/nousresearch/hermes-2-pro-mistral-7b",
+      "workers-ai/@hf/thebloke/zephyr-7b-beta-awq",
+    ]);
+    expect(ids("curl https://api.cloudflare.com/client/v4/accounts/$ID/ai/run/@hf/google/gemma-7b-it")).toEqual(["@hf/google/gemma-7b-it"]);
+    expect(ids("ids look like @hf/{author}/{model}")).toEqual([]);
+  });
+
   it("finds @cf ids, author ids and provider-slug ids as whole tokens", () => {
     expect(ids("use @cf/meta/llama-3.3-70b-instruct-fp8-fast or openai/gpt-4.1.")).toEqual([
       "@cf/meta/llama-3.3-70b-instruct-fp8-fast",

@@ -4,7 +4,7 @@
  * the partial file itself.
  */
 import { DOCS_DIR, pageRoute, type Project } from "../project.ts";
-import { isExternal, isFileLike, nearest, splitUrl, withSlash } from "../routes.ts";
+import { RouteSuggester, isExternal, nearest, splitUrl, withSlash } from "../routes.ts";
 import { parseRedirects } from "./redirects.ts";
 import type { FileFacts, Finding } from "../types.ts";
 
@@ -15,6 +15,7 @@ export function checkLinks(project: Project): Finding[] {
       ? parseRedirects(project.redirectsText).entries.map((e) => [withSlash(splitUrl(e.from).path), e.to])
       : [],
   );
+  const suggester = new RouteSuggester(project.routes.keys());
   const partialId = (p: FileFacts) => p.path.replace(/^partials\//, "").replace(/\.mdx?$/, "");
   // Pages (routes) that render each partial, directly or through other partials.
   const hostsOf = new Map<string, Set<string>>();
@@ -95,10 +96,7 @@ export function checkLinks(project: Project): Finding[] {
           );
           continue;
         }
-        const near = nearest(
-          path,
-          [...project.routes.keys()].filter((r) => !isFileLike(r) || isFileLike(path)),
-        );
+        const near = suggester.suggest(path);
         report(
           "missing",
           "error",

@@ -10,6 +10,9 @@ import { handwrittenApiCall } from "../lint/handwritten-api-call.ts";
 import { deprecatedEndpoint } from "../lint/deprecated-endpoint.ts";
 import { noSecrets } from "../lint/no-secrets.ts";
 import { requiredFrontmatter } from "../lint/required-frontmatter.ts";
+import { deprecationDates } from "../lint/deprecation-dates.ts";
+import { providerNativeIds, thirdPartyPathForm } from "../lint/id-forms.ts";
+import { handwrittenResponse } from "../lint/handwritten-response.ts";
 
 /** Our rules are errors; the preset's are warnings (they are about how markdown renders, not about facts). */
 export const linter = unified()
@@ -21,4 +24,9 @@ export const linter = unified()
   .use(deprecatedEndpoint, ["error"])
   .use(noSecrets, ["error"])
   .use(requiredFrontmatter, ["error"])
+  // Claims the sources do not make: dates no source backs, id forms on endpoints that do not document them.
+  .use(deprecationDates, ["error"])
+  .use(thirdPartyPathForm, ["error"])
+  .use(providerNativeIds, ["error"])
+  .use(handwrittenResponse, ["error"])
   .freeze();
