@@ -21,13 +21,27 @@ const unescapeDouble = (s: string) => s.replace(/\\([$`"\\\n])/g, (_, c: string)
 /** Backslash escapes outside quotes: a backslash keeps the next character literally; backslash-newline is removed. */
 const unescapeBare = (s: string) => s.replace(/\\(.)/gs, (_, c: string) => (c === "\n" ? "" : c));
 
+/** mvdan-sh's token numbers for the ${NAME<op>word} operators (syntax.ParExpOperator); checked by the unit tests. */
+const PARAM_OPS: Record<number, string> = { 68: "+", 69: ":+", 70: "-", 71: ":-", 72: "?", 73: ":?" };
+
 function param(n: Node, env: Record<string, string>): string {
-  // Only plain $NAME / ${NAME}: no defaults, slices, lengths or replacements.
-  if (n.Excl || n.Length || n.Width || n.Index || n.Slice || n.Repl || n.Exp || !n.Param) {
-    throw new ShellError(`${at(n)}: only plain $NAME expansions are supported in the sandbox`);
+  // $NAME, ${NAME} and the default / alternate / error forms; no slices, lengths, replacements or indirection.
+  if (n.Excl || n.Length || n.Width || n.Index || n.Slice || n.Repl || !n.Param) {
+    throw new ShellError(`${at(n)}: only $NAME, \${NAME} and \${NAME:-default}-style expansions are supported in the sandbox`);
   }
   const name: string = n.Param.Value;
   const value = env[name];
+  if (n.Exp) {
+    const op = PARAM_OPS[n.Exp.Op as number];
+    if (!op) throw new ShellError(`${at(n)}: this \${${name}…} operator is not supported in the sandbox`);
+    const unset = op.startsWith(":") ? !value : value === undefined;
+    const word = () => (n.Exp.Word ? word_(n.Exp.Word, env) : "");
+    if (op.endsWith("-")) return unset ? word() : value!;
+    if (op.endsWith("+")) return unset ? "" : word();
+    // ? and :? stop the script with the message, as bash does.
+    if (unset) throw new ShellError(`${at(n)}: ${name}: ${word() || "parameter null or not set"}`);
+    return value!;
+  }
   // The samples run with `set -u`: an unset variable is an error, as in bash.
   if (value === undefined) throw new ShellError(`${at(n)}: ${name}: unbound variable`);
   return value;
@@ -50,22 +64,40 @@ function part(n: Node, env: Record<string, string>, quoted: boolean): string {
   }
 }
 
-/** The argument lists of the commands of a shell script, in order (each one must be a plain command, no pipes). */
-export function commandsOf(script: string, env: Record<string, string>): string[][] {
+const word_ = (w: Node, env: Record<string, string>) => (w.Parts as Node[]).map((p) => part(p, env, false)).join("");
+
+/** Builtins that do nothing but expand their arguments (`: "${KEY:?set it}"` checks a variable is set). */
+const NO_OPS = new Set([":", "true"]);
+
+/**
+ * The argument lists of the commands of a shell script, in order, each expanded when its turn comes (so an
+ * assignment `NAME=value` applies to the commands after it, as in bash). Only plain commands: no pipes, redirections
+ * or control flow.
+ */
+export function* commandsOf(script: string, env: Record<string, string>): Generator<string[]> {
   let file: Node;
   try {
     file = sh.syntax.NewParser().Parse(script, "sample.sh");
   } catch (err) {
     throw new ShellError(`sample.sh: ${(err as Error).message ?? String(err)}`);
   }
-  return (file.Stmts as Node[]).map((stmt) => {
+  const vars = { ...env };
+  for (const stmt of file.Stmts as Node[]) {
     const cmd = stmt.Cmd as Node | null;
     if (!cmd || type(cmd) !== "CallExpr" || stmt.Negated || stmt.Background || (stmt.Redirs?.length ?? 0) > 0) {
       throw new ShellError(`${at(stmt)}: only plain commands run in the sandbox (no pipes, redirections or control flow)`);
     }
-    if ((cmd.Assigns?.length ?? 0) > 0) throw new ShellError(`${at(cmd)}: variable assignments are not supported in the sandbox`);
-    return (cmd.Args as Node[]).map((w) => (w.Parts as Node[]).map((p) => part(p, env, false)).join(""));
-  });
+    const assigns = (cmd.Assigns ?? []) as Node[];
+    const args = (cmd.Args ?? []) as Node[];
+    if (assigns.length && args.length) throw new ShellError(`${at(cmd)}: NAME=value before a command is not supported in the sandbox`);
+    for (const a of assigns) {
+      if (a.Append || a.Index || a.Array || a.Naked) throw new ShellError(`${at(a)}: only NAME=value assignments are supported in the sandbox`);
+      vars[a.Name.Value] = a.Value ? word_(a.Value, vars) : "";
+    }
+    if (!args.length) continue;
+    const argv = args.map((w) => word_(w, vars));
+    if (!NO_OPS.has(argv[0])) yield argv;
+  }
 }
 
 /** The curl options the sandbox understands (long name → short name and whether it takes a value). */

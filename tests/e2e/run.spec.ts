@@ -139,7 +139,7 @@ test.describe("Run button", () => {
         const got = await browserRun(page, box);
         const want = node[i];
         const label = `${s.example} [${s.lang}] on ${path}`;
-        expect(stable(got.stdout), `${label}: stdout (Node's stderr: ${want.stderr})`).toBe(stable(want.stdout));
+        expect(stable(got.stdout), `${label}: stdout (browser stderr: ${got.stderr})`).toBe(stable(want.stdout));
         expect(got.exit, `${label}: exit code (browser stderr: ${got.stderr})`).toBe(want.code);
         expect(got.stderr, `${label}: the sandbox's policy refused nothing`).not.toContain("Content-Security-Policy");
         // A streaming sample writes as the stream arrives: several pieces while running, not one at the end.

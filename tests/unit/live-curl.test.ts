@@ -57,7 +57,7 @@ describe("curl samples: the sandbox sends what the real curl sends", () => {
       const { code } = getExample({ id: e.id, page: "tests/unit/live-curl.test.ts" });
       const vars = { ...env, ...cases[e.id]?.env };
       const sent = await realCurl(code, vars);
-      const ours = commandsOf(code, vars).map(curlRequest);
+      const ours = [...commandsOf(code, vars)].map(curlRequest);
       expect(ours.length).toBe(sent.length);
       ours.forEach((r, i) => {
         const url = new URL(r.url.replace(ORIGINS, origin));
@@ -71,7 +71,7 @@ describe("curl samples: the sandbox sends what the real curl sends", () => {
 });
 
 describe("what the sandbox's curl refuses, naming the place", () => {
-  const refuses = (script: string, message: RegExp) => expect(() => commandsOf(script, env).map(curlRequest)).toThrow(message);
+  const refuses = (script: string, message: RegExp) => expect(() => [...commandsOf(script, env)].map(curlRequest)).toThrow(message);
   it("pipes and redirections", () => refuses("curl https://x/ | jq .", /line 1:1: only plain commands/));
   it("command substitution", () => refuses('curl "https://x/$(whoami)"', /line 1:\d+: CmdSubst .*not supported/));
   it("an unset variable, as bash with set -u", () => refuses("curl https://x/$NOPE", /NOPE: unbound variable/));
@@ -79,6 +79,21 @@ describe("what the sandbox's curl refuses, naming the place", () => {
   it("a curl option it does not know", () => refuses("curl --cert a.pem https://x/", /curl: .*--cert.*knows these options/));
   it("data read from a file", () => refuses("curl -d @body.json https://x/", /reading files is not supported/));
   it("a syntax error", () => refuses("curl 'unclosed", /sample.sh: .*/));
+});
+
+describe("shell expansions the samples use, as bash expands them", () => {
+  const script = [
+    ': "${CLOUDFLARE_API_TOKEN:?set the token}"',
+    'GW="${CLOUDFLARE_GATEWAY_ID:-other}"',
+    'EMPTY=""',
+    'echo "$GW" "${EMPTY:-d1}" "${EMPTY-d2}" "${NOPE-d3}" "${GW:+alt}" "${NOPE+alt}" \'${NOPE}\' a\ b "x"\'y\'',
+  ].join("\n");
+  it("matches bash for default, alternate and error forms, assignments and quoting", async () => {
+    const { stdout } = await promisify(execFile)("bash", ["-c", `set -euo pipefail\n${script}`], { env: { PATH: process.env.PATH, ...env } });
+    const [argv] = [...commandsOf(script, env)];
+    expect(argv.slice(1).join(" ") + "\n").toBe(stdout);
+  });
+  it("stops with the :? message", () => expect(() => [...commandsOf(': "${NOPE:?Set NOPE first}"', env)]).toThrow(/NOPE: Set NOPE first/));
 });
 
 describe("curl --write-out", () => {
