@@ -46,6 +46,7 @@ export default defineConfig({
       expressiveCode: { defaultProps: { wrap: true } },
       components: {
         PageTitle: "./src/components/overrides/PageTitle.astro",
+        Search: "./src/components/overrides/Search.astro",
       },
       plugins: [
         starlightLinksValidator({

@@ -1,8 +1,10 @@
 /**
- * Every page of the sitemap (not a sample), at a phone's viewport (390×844): it answers 200, logs no console error,
- * violates no Content-Security-Policy directive, has no failed request, does not scroll sideways, and
- * @axe-core/playwright reports no serious or critical violation. One browser context per worker walks the pages in
- * sequence; each page is its own test so a failure names the page in its title and message.
+ * Every page of the sitemap (not a sample): it answers 200, logs no console error, violates no Content-Security-Policy
+ * directive, has no failed request, does not scroll sideways, and @axe-core/playwright reports no serious or critical
+ * violation at desktop (1280×800) and phone (390×844) widths, each in the light and the dark theme. The four checks run
+ * on one page load: the viewport is resized and the reader's colour scheme switched (Starlight follows it, as for a
+ * reader whose system is set to dark), and each check first confirms the theme Starlight shows. One browser context
+ * per worker walks the pages in sequence; each page is its own test so a failure names the page in its title and message.
  */
 import { test as base, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
@@ -10,10 +12,16 @@ import { BASE_URL, ProblemCollector, report, sitemapPaths } from "./support.ts";
 
 type Walker = { page: Page; problems: ProblemCollector };
 
+const VIEWPORTS = [
+  { name: "1280×800", width: 1280, height: 800 },
+  { name: "390×844", width: 390, height: 844 },
+] as const;
+const THEMES = ["light", "dark"] as const;
+
 const test = base.extend<object, { walker: Walker }>({
   walker: [
     async ({ browser }, use) => {
-      const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 390, height: 844 } });
+      const context = await browser.newContext({ baseURL: BASE_URL, viewport: VIEWPORTS[0], colorScheme: "light" });
       const page = await context.newPage();
       const problems = await ProblemCollector.attach(context, page);
       await use({ page, problems });
@@ -64,9 +72,29 @@ async function sidewaysOverflow(page: Page): Promise<string | undefined> {
   });
 }
 
+/**
+ * Serious and critical axe violations of the page as it is now, each naming the rule and elements. Legacy mode runs
+ * axe in the page itself; the default (runPartial + finishRun in a second page) is several times slower on pages with
+ * many code blocks and gives the same answer on a site without iframes.
+ */
+async function axeProblems(page: Page, where: string): Promise<string[]> {
+  const axe = await new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ["violations"] }).analyze();
+  return axe.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => {
+      const nodes = v.nodes
+        .slice(0, 4)
+        .map((n) => `${n.target.join(" ")}${n.html ? ` ${n.html.slice(0, 120)}` : ""}`)
+        .join(" | ");
+      return `${where}: axe ${v.impact} "${v.id}": ${v.help} — ${v.nodes.length} element(s): ${nodes}`;
+    });
+}
+
 for (const path of paths) {
   test(`page ${path}`, async ({ walker: { page, problems } }) => {
     problems.take();
+    await page.setViewportSize(VIEWPORTS[0]);
+    await page.emulateMedia({ colorScheme: "light" });
     const found: string[] = [];
     const response = await page.goto(path, { waitUntil: "load" });
     if (!response) found.push("no response");
@@ -75,23 +103,27 @@ for (const path of paths) {
     // Let late requests (fonts, lazy scripts) finish so their failures are seen here, not on the next page.
     await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => found.push("network never went idle within 5 s"));
 
-    const overflow = await sidewaysOverflow(page);
-    if (overflow) found.push(`horizontal scroll at 390×844: ${overflow}`);
     found.push(...problems.take());
 
-    // Legacy mode runs axe in the page itself; the default (runPartial + finishRun in a second page) is several
-    // times slower on pages with many code blocks and gives the same answer on a site without iframes.
-    const axe = await new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ["violations"] }).analyze();
-    for (const v of axe.violations) {
-      if (v.impact !== "serious" && v.impact !== "critical") continue;
-      const where = v.nodes
-        .slice(0, 4)
-        .map((n) => `${n.target.join(" ")}${n.html ? ` ${n.html.slice(0, 120)}` : ""}`)
-        .join(" | ");
-      found.push(`axe ${v.impact} "${v.id}": ${v.help} — ${v.nodes.length} element(s): ${where}`);
+    for (const viewport of VIEWPORTS) {
+      await page.setViewportSize(viewport);
+      const overflow = await sidewaysOverflow(page);
+      if (overflow) found.push(`horizontal scroll at ${viewport.name}: ${overflow}`);
+      for (const theme of THEMES) {
+        await page.emulateMedia({ colorScheme: theme });
+        const shown = await page
+          .waitForFunction((t) => document.documentElement.dataset.theme === t, theme, { timeout: 5_000 })
+          .then(
+            () => true,
+            () => false,
+          );
+        // What resizing or switching the theme made the page log is the page's; what axe triggers is not.
+        found.push(...problems.take().map((p) => `${viewport.name} ${theme}: ${p}`));
+        if (!shown) found.push(`${viewport.name}: the page does not switch to the ${theme} theme when the reader's system asks for it`);
+        else found.push(...(await axeProblems(page, `${viewport.name} ${theme}`)));
+        problems.take();
+      }
     }
-    // Anything axe itself triggered is not the page's fault.
-    problems.take();
 
     expect(found, report(path, "problems found while loading the page", found)).toEqual([]);
   });

@@ -7,11 +7,29 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { BrowserContext, Page } from "@playwright/test";
+import { createServer } from "node:net";
+
+/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 export const ROOT = new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
 /** The built site; E2E_DIST points the tests at another build of it (the served site must be the same build). */
 export const DIST = process.env.E2E_DIST || join(ROOT, "dist");
-export const PORT = Number(process.env.E2E_PORT ?? 8788);
+/**
+ * The port `npm run serve:edge` listens on for the browser tests: E2E_PORT, or else a free port picked once per run and
+ * put into E2E_PORT, so that Playwright's workers (which inherit the environment) use the same one and two test runs
+ * on one machine never fight over a port.
+ */
+export const PORT = Number((process.env.E2E_PORT ||= String(await freePort())));
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 /** Reads a built file from dist/, or throws an error that says to build first. */

@@ -8,8 +8,7 @@
  *     run settings from examples/test/cases.ts: public/run/worker-<hash>.js.
  *  3. public/run/manifest.json: `{ worker }`, read by the component when pages render (src/lib/live-samples.ts).
  *
- * node:crypto in the emulator core is aliased to a small shim (src/live/shims/node-crypto.ts) and `Buffer` injected
- * from the `buffer` package until the core stops importing `node:` modules.
+ * The emulator core has no `node:` imports, so it bundles for the browser as it is.
  */
 import { build, type Plugin } from "esbuild";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -88,8 +87,6 @@ export async function buildRunAssets(outDir = OUT_DIR): Promise<RunManifest> {
     outdir: outDir,
     entryNames: "[dir]/[name]-[hash]",
     chunkNames: "chunks/[name]-[hash]",
-    alias: { "node:crypto": src("shims/node-crypto.ts") },
-    inject: [src("shims/buffer-global.ts"), src("shims/set-immediate.ts")],
     plugins: [libraryEntries],
   });
   const byEntry = outputsByEntry(libs.metafile);
