@@ -9,6 +9,7 @@ import { edgeBuild } from "./src/lib/edge-build.ts";
 import { isGeneratedRoute } from "./src/lib/routes.ts";
 import { siteSourcePlugin } from "./src/lib/remark-source.ts";
 import { focusableTablesPlugin } from "./src/lib/focusable-tables.ts";
+import { liveSamples } from "./tools/live-samples/integration.ts";
 import { llmsFiles } from "./src/lib/llms.ts";
 import starlightLlmsTxt from "starlight-llms-txt";
 
@@ -89,5 +90,7 @@ export default defineConfig({
       ],
     }),
     edgeBuild({ redirectsFile }),
+    // The Run button's sandbox and client libraries, built into public/run/ before pages render.
+    liveSamples(),
   ],
 });

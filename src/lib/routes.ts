@@ -4,7 +4,7 @@
  */
 import { models, modelPath } from "../../catalog/index.ts";
 
-const generated = new Set<string>(["/models/", "/deprecations/", ...models.map((m) => modelPath(m.id))]);
+const generated = new Set<string>(["/models/", "/deprecations/", "/emulator/", ...models.map((m) => modelPath(m.id))]);
 
 /** True when `link` (optionally with #hash or ?query) points at a route that src/pages generates. */
 export function isGeneratedRoute(link: string): boolean {
