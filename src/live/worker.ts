@@ -13,7 +13,7 @@ import type { RunMessage, SampleSettings, SandboxMessage } from "./protocol.ts";
 
 declare const __RUN_ASSETS__: { emulator: string; libs: Record<string, string> };
 declare const __SAMPLE_SETTINGS__: SampleSettings;
-declare const __DEMO__: { accountId: string; apiToken: string; gatewayId: string; storedKeys: unknown };
+declare const __DEMO__: { accountId: string; apiToken: string; gatewayId: string; storedKeys: unknown; storedGateways: unknown };
 
 const post = (m: SandboxMessage) => self.postMessage(m);
 const abs = (path: string) => new URL(path, self.location.href).href;
@@ -214,7 +214,7 @@ async function run(msg: RunMessage) {
     ...settings.env,
   };
   const { createEmulator, EMULATED_HOSTS } = await import(/* @vite-ignore */ abs(__RUN_ASSETS__.emulator));
-  const emulator: (r: Request) => Promise<Response> = createEmulator({ byok: __DEMO__.storedKeys, faults: settings.faults ?? [] });
+  const emulator: (r: Request) => Promise<Response> = createEmulator({ byok: __DEMO__.storedKeys, gateways: __DEMO__.storedGateways, faults: settings.faults ?? [] });
   const emulatedFetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
     const url = new URL(request.url);

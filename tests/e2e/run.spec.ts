@@ -14,7 +14,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { startEmulator, DEFAULT_API_TOKEN, EXAMPLE_ACCOUNT_ID } from "../../emulator/src/index.ts";
 import { runExample, limiter, type Form } from "../../examples/harness/run.ts";
-import { cases, STORED_KEYS } from "../../examples/test/cases.ts";
+import { cases, STORED_GATEWAYS, STORED_KEYS } from "../../examples/test/cases.ts";
 import { DIST, ProblemCollector, report } from "./support.ts";
 
 type Sample = { example: string; lang: Form };
@@ -57,7 +57,7 @@ const nodeLimit = limiter(2);
 /** What the example printed under Node, run by the examples harness against a Node emulator set up like the browser's. */
 async function nodeRun(s: Sample) {
   const c = cases[s.example];
-  const emulator = await startEmulator({ port: 0, config: { byok: STORED_KEYS, faults: c?.faults?.map(({ route: _r, ...f }) => f) ?? [] } });
+  const emulator = await startEmulator({ port: 0, config: { byok: STORED_KEYS, gateways: STORED_GATEWAYS, faults: c?.faults?.map(({ route: _r, ...f }) => f) ?? [] } });
   try {
     const env = { CLOUDFLARE_ACCOUNT_ID: EXAMPLE_ACCOUNT_ID, CLOUDFLARE_API_TOKEN: DEFAULT_API_TOKEN, CLOUDFLARE_GATEWAY_ID: "default", ...c?.env };
     return await nodeLimit(() => runExample(s.example, s.lang, env, emulator.url));

@@ -14,7 +14,7 @@ import { build, type Plugin } from "esbuild";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { cases, PROVIDER_KEYS, STORED_KEYS } from "../../examples/test/cases.ts";
+import { cases, PROVIDER_KEYS, STORED_GATEWAYS, STORED_KEYS } from "../../examples/test/cases.ts";
 import { DEFAULT_API_TOKEN, EXAMPLE_ACCOUNT_ID } from "../../emulator/src/state.ts";
 import type { SampleSettings } from "../../src/live/protocol.ts";
 
@@ -111,6 +111,7 @@ export async function buildRunAssets(outDir = OUT_DIR): Promise<RunManifest> {
         apiToken: DEFAULT_API_TOKEN,
         gatewayId: "default",
         storedKeys: STORED_KEYS,
+        storedGateways: STORED_GATEWAYS,
         providerKeys: PROVIDER_KEYS,
       }),
     },
