@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: runs every stage that exists, in order (check, unit, emulator, examples, build, browser), shows each
+// `npm test`: runs every stage that exists, in order (check, unit, emulator, examples, clients, build, browser), shows each
 // stage's own output, and ends with one plain line counting every test of every stage: `N passed, N failed[, N skipped]`.
 // A stage that cannot run at all (a crash, a missing report) counts as one failed test, so nothing fails silently.
 import { spawnSync } from "node:child_process";
@@ -90,6 +90,8 @@ const stages = [
   ["unit", () => has("tests/unit/**/*.test.ts"), () => vitestStage("unit")],
   ["emulator", () => has("emulator/test/**/*.test.ts"), () => vitestStage("emulator")],
   ["examples", () => has("examples/test/**/*.test.ts"), () => vitestStage("examples")],
+  // Real npm client libraries against the emulator; `npm install` installs them (clients/* are workspaces).
+  ["clients", () => has("clients/*/test/**/*.test.ts"), () => vitestStage("clients")],
   ["build", () => true, buildStage],
   ["browser", () => existsSync(join(root, "playwright.config.ts")) && has("tests/e2e/**/*.spec.ts"), (results) => browserStage(results.build?.failed === 0)],
 ];

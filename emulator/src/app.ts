@@ -1,180 +1,142 @@
 /**
- * The HTTP side: one Hono app that answers both hosts' paths. Every request goes through `pipeline()`: read the body
- * (10 MB limit), count faults, run the route, add the `cf-aig-*` response headers, write JSON or SSE, log the request.
+ * The HTTP side: one Hono app that answers both hosts' paths. No `node:` imports anywhere in its import graph, so the
+ * same core runs in Node (index.ts), a browser Service Worker or a Worker: `createEmulator(config).fetch(request)`.
+ *
+ * Every request passes, in order: `begin` (the request context and its log entry), the body limit (413, code 3006),
+ * the body read and fault injection, the host's authentication (REST token / gateway `cf-aig-authorization`), the
+ * `cf-aig-*` header rules, then one route. Every answer goes out through `send()`, which adds the `cf-aig-*` response
+ * headers, writes JSON, bytes or a lazily produced SSE stream, and records a bounded log entry.
  */
-import { Hono, type Context } from "hono";
-import { randomBytes } from "node:crypto";
+import { Hono, type Context, type MiddlewareHandler } from "hono";
+export type { AppEnv } from "./respond.ts";
+import { bodyLimit } from "hono/body-limit";
+import { aigHeaderProblem } from "./common.ts";
+import { BODY_LIMIT, CODES, GATEWAY_BASE, MESSAGES, REST_BASE } from "./contract.ts";
+import type { Ctx } from "./ctx.ts";
 import { gatewayError, restError, type Out } from "./errors.ts";
-import { sseStream } from "./sse.ts";
-import type { State } from "./state.ts";
-import type { Fault, Host, UpstreamCall } from "./types.ts";
-import { digest, sleep } from "./util.ts";
-import { restRoutes } from "./rest.ts";
-import { gatewayRoutes } from "./gateway.ts";
+import { gatewayAuth, gatewayRoutes } from "./gateway.ts";
+import { type AppEnv, errorFor, route, send } from "./respond.ts";
+import { restAuth, restRoutes } from "./rest.ts";
+import { State } from "./state.ts";
+import type { EmulatorConfig, Fault, Host } from "./types.ts";
+import { Hasher } from "./hash.ts";
+import { sleep } from "./util.ts";
 
-export const BODY_LIMIT = 10 * 1024 * 1024;
-
-export type Ctx = {
-  state: State;
-  host: Host;
-  /** The account id from the path. */
-  account: string;
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  raw?: string;
-  upstream: UpstreamCall[];
-  logId: string;
-  cacheStatus: "HIT" | "MISS";
-  /** Response headers a route adds (e.g. cf-aig-step). */
-  extra: Record<string, string>;
-  /** Stable per request content: seeds the ids in responses. */
-  seed: string;
-  signal: AbortSignal;
-};
-
-type Route = (ctx: Ctx, params: { acct: string; gw?: string; sub: string }) => Promise<Out>;
-
-function errorFor(host: Host, status: number, code: number, message: string): Out {
-  return host === "api" ? restError(status, code, message) : gatewayError(status, code, message);
+/** A 26-character upper-case hex log id from Web Crypto. */
+function newLogId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(13));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("").toUpperCase();
 }
 
-/** Reads the body, stopping at the limit. */
-async function readBody(req: Request): Promise<{ text?: string; tooLarge?: boolean }> {
-  const len = Number(req.headers.get("content-length") ?? "0");
-  if (len > BODY_LIMIT) return { tooLarge: true };
-  if (!req.body) return {};
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > BODY_LIMIT) {
-      await reader.cancel().catch(() => {});
-      return { tooLarge: true };
-    }
-    chunks.push(value);
-  }
-  return { text: Buffer.concat(chunks).toString("utf8") };
-}
-
-function faultOut(host: Host, f: Fault & { kind: "status" }): Out {
-  const out =
-    f.status === 429
-      ? errorFor(host, 429, host === "api" ? 3040 : 2003, "Capacity temporarily exceeded, please try again later. (injected fault)")
-      : errorFor(host, f.status, host === "api" ? 3043 : 2005, f.status === 503 ? "Service temporarily unavailable. (injected fault)" : "Internal server error. (injected fault)");
-  if (f.retryAfter !== undefined) out.headers = { "retry-after": String(f.retryAfter) };
-  return out;
-}
-
-function logBody(text: string | undefined): unknown {
-  if (text === undefined || text === "") return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-async function pipeline(c: Context, state: State, host: Host, route: Route, params: { acct: string; gw?: string; sub: string }): Promise<Response> {
+function newCtx(c: Context, state: State, host: Host): Ctx {
   const req = c.req.raw;
   const url = new URL(req.url);
   const headers: Record<string, string> = {};
   req.headers.forEach((v, k) => (headers[k.toLowerCase()] = v));
-  const ctx: Ctx = {
+  return {
     state,
     host,
-    account: params.acct,
+    account: c.req.param("account") ?? "",
     method: req.method,
     path: url.pathname,
     query: Object.fromEntries(url.searchParams),
     headers,
     upstream: [],
-    logId: randomBytes(13).toString("hex").toUpperCase().slice(0, 26),
+    logId: newLogId(),
     cacheStatus: "MISS",
     extra: {},
     seed: "",
     signal: req.signal,
   };
-  let out: Out;
-  let cut: number | undefined;
-  const body = req.method === "GET" || req.method === "HEAD" ? {} : await readBody(req).catch(() => ({ text: undefined, tooLarge: false }));
-  if (body.tooLarge) {
-    out = errorFor(host, 413, 3006, "Request is too large: the body is over the 10 MB limit.");
-    // The rest of the body is never read, so the connection cannot be reused.
-    out.headers = { connection: "close" };
-  } else {
-    ctx.raw = body.text;
-    ctx.seed = digest([ctx.method, ctx.path, ctx.raw ?? ""], 32);
-    const faults = state.faultsFor(ctx.path);
-    const status = faults.find((f): f is Fault & { kind: "status" } => f.kind === "status");
-    const slow = faults.find((f): f is Fault & { kind: "slow-first-byte" } => f.kind === "slow-first-byte");
-    const cutF = faults.find((f): f is Fault & { kind: "cut-stream" } => f.kind === "cut-stream");
-    if (slow) await sleep(slow.ms, ctx.signal);
-    if (status) out = faultOut(host, status);
-    else {
-      try {
-        out = await route(ctx, params);
-      } catch (err) {
-        out = errorFor(host, 500, host === "api" ? 3043 : 2005, `Emulator error: ${(err as Error).message}`);
-      }
-      if (cutF && out.events) cut = cutF.afterEvents;
-    }
-  }
-  state.record({
-    host,
-    method: ctx.method,
-    path: ctx.path,
-    query: ctx.query,
-    headers: ctx.headers,
-    body: body.tooLarge ? "[body over 10 MB, not kept]" : logBody(ctx.raw),
-    status: out.status,
-    upstream: ctx.upstream,
-    logId: ctx.logId,
-    cacheStatus: ctx.cacheStatus,
-  });
-  const h = new Headers(out.headers);
-  h.set("cf-aig-log-id", ctx.logId);
-  h.set("cf-aig-cache-status", ctx.cacheStatus);
-  if (host === "gateway") h.set("cf-aig-request-id", ctx.logId);
-  if (headers["cf-aig-event-id"]) h.set("cf-aig-event-id", headers["cf-aig-event-id"]);
-  for (const [k, v] of Object.entries(ctx.extra)) h.set(k, v);
-  if (out.events) {
-    const outgoing = (c.env as { outgoing?: { destroy(): void } } | undefined)?.outgoing;
-    return new Response(sseStream(out.events, { cutAfter: cut, onCut: outgoing ? () => outgoing.destroy() : undefined }), { status: out.status, headers: h });
-  }
-  if (out.binary) {
-    h.set("content-type", out.binary.type);
-    return new Response(out.binary.bytes, { status: out.status, headers: h });
-  }
-  h.set("content-type", "application/json");
-  return new Response(JSON.stringify(out.json), { status: out.status, headers: h });
 }
 
-export function createApp(state: State): Hono {
-  const app = new Hono();
-  const rest = restRoutes();
-  const gateway = gatewayRoutes();
-  app.all("/client/v4/accounts/:acct/ai/*", (c) => {
-    const acct = c.req.param("acct");
-    const prefix = `/client/v4/accounts/${acct}/ai/`;
-    const path = new URL(c.req.url).pathname;
-    return pipeline(c, state, "api", rest, { acct, sub: path.slice(path.indexOf(prefix) + prefix.length) });
-  });
-  const gw = (c: Context) => {
-    const path = new URL(c.req.url).pathname;
-    const [, , acct, gwId, ...rest] = path.split("/");
-    return pipeline(c, state, "gateway", gateway, { acct, gw: gwId, sub: rest.join("/") });
+function faultOut(host: Host, f: Fault & { kind: "status" }): Out {
+  const out =
+    f.status === 429
+      ? errorFor(host, 429, host === "api" ? CODES.injectedCapacity : CODES.gatewayInjected429, "Capacity temporarily exceeded, please try again later. (injected fault)")
+      : errorFor(host, f.status, host === "api" ? CODES.emulatorError : CODES.gatewayBadRequest, f.status === 503 ? "Service temporarily unavailable. (injected fault)" : "Internal server error. (injected fault)");
+  if (f.retryAfter !== undefined) out.headers = { "retry-after": String(f.retryAfter) };
+  return out;
+}
+
+/** The request context for this host. */
+const begin =
+  (state: State, host: Host): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    c.set("ctx", newCtx(c, state, host));
+    await next();
   };
-  app.all("/v1/:acct/:gw", gw);
-  app.all("/v1/:acct/:gw/*", gw);
+
+/** 413 code 3006 over BODY_LIMIT (by Content-Length, or while reading a body sent without one). */
+const limitBody = bodyLimit({
+  maxSize: BODY_LIMIT,
+  onError: (c) => {
+    const ctx = (c as Context<AppEnv>).get("ctx");
+    const out = errorFor(ctx.host, 413, CODES.tooLarge, MESSAGES.tooLarge);
+    out.headers = { connection: "close" }; // the rest of the body is never read, so the connection cannot be reused
+    ctx.raw = undefined;
+    return send(c as Context<AppEnv>, out);
+  },
+});
+
+const decoder = new TextDecoder();
+
+/** Reads the body once, seeds the deterministic ids, and applies injected faults (tests only). */
+const readBodyAndFaults: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const ctx = c.get("ctx");
+  if (ctx.method !== "GET" && ctx.method !== "HEAD" && c.req.raw.body) {
+    try {
+      ctx.raw = decoder.decode(await c.req.arrayBuffer());
+    } catch {
+      ctx.raw = undefined; // a client that went away mid-body: the route answers "empty body" to nobody
+    }
+  }
+  ctx.seed = new Hasher().update(ctx.method).update(ctx.path).update(ctx.raw ?? "").hex(32);
+  const faults = ctx.state.faultsFor(ctx.path);
+  const slow = faults.find((f): f is Fault & { kind: "slow-first-byte" } => f.kind === "slow-first-byte");
+  const status = faults.find((f): f is Fault & { kind: "status" } => f.kind === "status");
+  const cut = faults.find((f): f is Fault & { kind: "cut-stream" } => f.kind === "cut-stream");
+  if (slow) await sleep(slow.ms, ctx.signal);
+  if (status) return send(c, faultOut(ctx.host, status));
+  if (cut) ctx.cutAfter = cut.afterEvents;
+  await next();
+};
+
+/** `cf-aig-*` request headers: 400 naming the header (REST: code 6003; gateway: 2005). */
+const aigHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const ctx = c.get("ctx");
+  const problem = aigHeaderProblem(ctx.headers);
+  if (problem) return send(c, ctx.host === "api" ? restError(400, CODES.invalidHeaders, `${MESSAGES.invalidHeaders}: ${problem}`) : gatewayError(400, CODES.gatewayBadRequest, `${MESSAGES.invalidHeaders}: ${problem}`));
+  await next();
+};
+
+/** The Hono app over one State. Routes are listed in rest.ts and gateway.ts; patterns in contract.ts. */
+export function createApp(state: State): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const rest = `${REST_BASE}/*`;
+  const gateway = `${GATEWAY_BASE}/*`;
+  app.use(rest, begin(state, "api"), limitBody, readBodyAndFaults, restAuth, aigHeaders);
+  app.use(gateway, begin(state, "gateway"), limitBody, readBodyAndFaults, gatewayAuth, aigHeaders);
+  restRoutes(app, (p) => `${REST_BASE}${p}`);
+  gatewayRoutes(app, (p) => `${GATEWAY_BASE}${p}`);
+  app.all(rest, route((ctx) => restError(404, CODES.couldNotRoute, MESSAGES.couldNotRoute(ctx.path))));
+  app.all(gateway, route((ctx) => gatewayError(404, CODES.gatewayNoRoute, `No route for ${ctx.method} ${ctx.path} on the gateway.`)));
+  app.notFound((c) => {
+    const host: Host = c.req.path.startsWith("/v1/") ? "gateway" : "api";
+    c.set("ctx", newCtx(c, state, host));
+    return send(c, errorFor(host, 404, CODES.couldNotRoute, MESSAGES.couldNotRoute(c.get("ctx").path)));
+  });
   // Last resort: whatever goes wrong outside a route still gets a JSON error, never a crash.
-  app.onError((err, c) => c.json({ result: null, success: false, errors: [{ code: 3043, message: `Emulator error: ${err.message}` }], messages: [] }, 500));
-  app.notFound((c) =>
-    pipeline(c, state, c.req.path.startsWith("/v1/") ? "gateway" : "api", async (ctx) => errorFor(ctx.host, 404, 7003, `Could not route to ${ctx.path}, perhaps your object identifier is invalid?`), { acct: "", sub: "" }),
-  );
+  app.onError((err, c) => c.json({ result: null, success: false, errors: [{ code: CODES.emulatorError, message: `Emulator error: ${err.message}` }], messages: [] }, 500));
   return app;
+}
+
+/** The emulator core without a server: `fetch(request)` answers as the emulator would (for a Service Worker or a Worker). */
+export function createEmulator(config: EmulatorConfig = {}) {
+  const state = new State(config);
+  const app = createApp(state);
+  return {
+    state,
+    fetch: (req: Request): Promise<Response> => Promise.resolve(app.fetch(req)),
+  };
 }

@@ -1,23 +1,33 @@
 /** Pieces both hosts share: JSON bodies, `cf-aig-*` header rules, the cache, REST model resolution. */
-import { getModel, resolveAlias, currentReplacement, type Endpoint, type Model } from "../../catalog/index.ts";
-import type { Ctx } from "./app.ts";
+import { CODES, MESSAGES, clipped } from "./contract.ts";
+import type { Ctx } from "./ctx.ts";
 import { restError, type Out } from "./errors.ts";
+import { digest } from "./hash.ts";
+import { currentReplacement, findModel, isWorkersAiId, type Endpoint, type Model } from "./model-ids.ts";
 import { check } from "./schemas.ts";
-import { digest, listText } from "./util.ts";
+import { listText } from "./util.ts";
 import type { z } from "zod";
 
 export const ONE_MONTH_SECONDS = 30 * 24 * 60 * 60; // "one month" read as 30 days (ASSUMED)
 
-/** Parses the JSON body, or returns the error made by `fail` (each host/provider words its own errors). */
-export function readJson(ctx: Ctx, fail: (status: number, message: string) => Out): { ok: true; body: unknown } | { ok: false; out: Out } {
+const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
+
+/**
+ * Parses the JSON body, or returns the error made by `fail` (each host/provider words its own errors).
+ * The REST host parses the body as JSON whatever its Content-Type (`anyContentType`): Cloudflare's get-started example
+ * sends `curl -d '{…}'`, which curl labels application/x-www-form-urlencoded, and shows a success (facts section 11).
+ * The gateway host keeps requiring a JSON Content-Type (ASSUMED).
+ */
+export function readJson(ctx: Ctx, fail: (status: number, message: string) => Out, opts: { anyContentType?: boolean } = {}): { ok: true; body: unknown } | { ok: false; out: Out } {
   const ct = ctx.headers["content-type"];
-  if (!ctx.raw) return { ok: false, out: fail(400, "The request body is empty: send a JSON object with Content-Type: application/json.") };
-  if (!ct || !/^application\/([\w.-]+\+)?json\s*(;|$)/i.test(ct))
-    return { ok: false, out: fail(400, `Unsupported Content-Type "${ct ?? "(none)"}": send the body as JSON with Content-Type: application/json.`) };
+  if (!ctx.raw) return { ok: false, out: fail(400, MESSAGES.emptyBody) };
+  if (!opts.anyContentType && (!ct || !JSON_TYPE.test(ct))) return { ok: false, out: fail(400, MESSAGES.unsupportedContentType(ct ?? "(none)")) };
   try {
-    return { ok: true, body: JSON.parse(ctx.raw) };
+    ctx.json = JSON.parse(ctx.raw);
+    return { ok: true, body: ctx.json };
   } catch (e) {
-    return { ok: false, out: fail(400, `Malformed JSON in request body: ${(e as Error).message}`) };
+    const hint = ct && !JSON_TYPE.test(ct) ? ` (the body is read as JSON whatever its Content-Type; this one was "${clipped(ct)}")` : "";
+    return { ok: false, out: fail(400, `${MESSAGES.malformedJson((e as Error).message)}${hint}`) };
   }
 }
 
@@ -84,7 +94,7 @@ export async function cached(ctx: Ctx, gateway: { id: string; cacheTtl: number }
   if (!ttl && h["cf-aig-cache-key"]) ttl = 300;
   if (skip || !ttl) return produce();
   const cache: Map<string, CacheSlot> = ctx.state.cache;
-  const key = digest([ctx.host, gateway.id, ctx.method, ctx.path, h["cf-aig-cache-key"] ?? ctx.raw ?? ""], 40);
+  const key = digest([ctx.host, gateway.id, ctx.method, ctx.path, h["cf-aig-cache-key"] ?? ctx.seed], 40);
   const hit = cache.get(key);
   if (hit && hit.expires > Date.now()) {
     ctx.cacheStatus = "HIT";
@@ -107,29 +117,22 @@ export const ENDPOINT_PATHS: Record<Endpoint, string> = {
   embeddings: "/ai/v1/embeddings",
 };
 
-/** The REST form of a provider-slug id, when we can tell it. */
-export function restFormOf(id: string): string | undefined {
-  const alias = resolveAlias(id);
-  if (alias) return alias.model.id;
-  let m: RegExpExecArray | null;
-  if ((m = /^workers-ai\/(@cf\/.+)$/.exec(id))) return m[1];
-  if ((m = /^google-ai-studio\/(.+)$/.exec(id))) return `google/${m[1]}`;
-  if ((m = /^grok\/(.+)$/.exec(id))) return `xai/${m[1]}`;
-  return undefined;
-}
-
 /**
  * Catalog rules on the REST host: unknown id → not found; provider-slug id → 400 with the REST form; retired → 400
  * naming the replacement (5028 "model was deprecated"); not on this endpoint → 400 naming where it works.
  */
 export function resolveRestModel(id: string, endpoint: Endpoint): { ok: true; model: Model; warnings: { code: number; message: string }[] } | { ok: false; out: Out } {
-  const model = getModel(id);
+  const found = findModel(id);
+  // ASSUMED: the REST API takes both spellings the catalog lists as REST ids (anthropic/claude-sonnet-4-5 and
+  // anthropic/claude-sonnet-4.5); which one /ai/v1/* accepts is not verified (facts section 11).
+  const model = found && (found.form === "rest" || found.form === "alias") ? found.model : undefined;
   if (!model) {
-    const rest = restFormOf(id);
-    if (rest)
-      return { ok: false, out: restError(400, 5004, `"${id}" is a gateway provider-slug id, which only the deprecated gateway.ai.cloudflare.com endpoints accept. On the REST API use "${rest}".`) };
-    if (id.startsWith("@cf/")) return { ok: false, out: restError(400, 5007, `No such model ${id} or task`) };
-    return { ok: false, out: restError(404, 7003, `model not found: ${id}`) };
+    if (found?.form === "provider-native")
+      return { ok: false, out: restError(400, CODES.invalidInput, `"${clipped(id)}" is the provider's own model name. On the REST API use "${found.model.id}".`) };
+    if (found)
+      return { ok: false, out: restError(400, CODES.invalidInput, `"${clipped(id)}" is a gateway provider-slug id, which only the gateway.ai.cloudflare.com endpoints accept. On the REST API use "${found.model.id}".`) };
+    if (isWorkersAiId(id)) return { ok: false, out: restError(400, CODES.noSuchModel, MESSAGES.noSuchModel(id)) };
+    return { ok: false, out: restError(404, CODES.couldNotRoute, MESSAGES.modelNotFound(id)) };
   }
   if (model.lifecycle.status === "retired") {
     const next = currentReplacement(model.id)?.id ?? model.lifecycle.replacement;

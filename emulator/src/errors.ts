@@ -1,12 +1,13 @@
 /** Error bodies, each in the format of whoever emits it: the v4 API, the gateway, or an emulated provider. */
-import type { SSEEvent } from "./sse.ts";
+import type { Events } from "./sse.ts";
 
 /** What a handler returns; app.ts turns it into a Response. */
 export type Out = {
   status: number;
   headers?: Record<string, string>;
   json?: unknown;
-  events?: SSEEvent[];
+  /** A stream, produced lazily as the client reads. */
+  events?: Events;
   binary?: { bytes: Uint8Array<ArrayBuffer>; type: string };
 };
 

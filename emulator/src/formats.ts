@@ -1,10 +1,11 @@
 /**
  * Wire formats: each API's request → Conversation, and Generation → that API's response body or stream events.
- * Events are returned as arrays of SSEEvent and written by the one SSE helper (sse.ts).
+ * Events are produced lazily (re-iterable generators, one event at a time) and written by the one SSE helper (sse.ts).
  */
 import { deltas, type Conversation, type Generation, type JsonSchema, type Msg, type Tool, type ToolCall, type ToolChoice, type ResponseFormat } from "./generate.ts";
-import type { SSEEvent } from "./sse.ts";
-import { digest } from "./util.ts";
+import { lazyEvents, type Events, type SSEEvent } from "./sse.ts";
+import { digest } from "./hash.ts";
+import type { ChatBody, MessagesBody, ResponsesBody, WorkersAiTextBody } from "./schemas.ts";
 
 type Obj = Record<string, any>;
 const now = () => Math.floor(Date.now() / 1000);
@@ -76,10 +77,10 @@ function chatMessages(messages: Obj[]): Msg[] {
 
 // ---------- OpenAI Chat Completions ----------
 
-export function fromChat(body: Obj, model: string): Conversation {
+export function fromChat(body: ChatBody, model: string): Conversation {
   return {
     model,
-    messages: chatMessages(body.messages),
+    messages: chatMessages(body.messages as Obj[]),
     tools: chatTools(body.tools),
     toolChoice: chatToolChoice(body.tool_choice),
     maxTokens: body.max_completion_tokens ?? body.max_tokens,
@@ -104,29 +105,30 @@ export function chatCompletion(g: Generation, model: string, seed: unknown): Obj
 }
 
 /** Chunks then `[DONE]`. `usageEvery` repeats usage on every chunk (Workers AI does); else only with include_usage. */
-export function chatChunks(g: Generation, model: string, seed: unknown, opts: { includeUsage?: boolean; usageEvery?: boolean } = {}): SSEEvent[] {
+export function chatChunks(g: Generation, model: string, seed: unknown, opts: { includeUsage?: boolean; usageEvery?: boolean } = {}): Events {
   const base = { id: `chatcmpl-${digest(seed)}`, object: "chat.completion.chunk", created: now(), model };
   const usage = opts.usageEvery ? { usage: chatUsage(g) } : {};
   const chunk = (delta: Obj, finish: string | null = null) => json({ ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], ...usage });
-  const out: SSEEvent[] = [chunk({ role: "assistant", content: "" })];
-  if (g.toolCalls.length) out.push(chunk({ tool_calls: chatToolCalls(g.toolCalls).map((c, index) => ({ index, ...c })) }));
-  else for (const d of deltas(g.text)) out.push(chunk({ content: d }));
-  out.push(chunk({}, g.finish));
-  if (opts.includeUsage && !opts.usageEvery) out.push(json({ ...base, choices: [], usage: chatUsage(g) }));
-  out.push(DONE);
-  return out;
+  return lazyEvents(function* () {
+    yield chunk({ role: "assistant", content: "" });
+    if (g.toolCalls.length) yield chunk({ tool_calls: chatToolCalls(g.toolCalls).map((c, index) => ({ index, ...c })) });
+    else for (const d of deltas(g.text)) yield chunk({ content: d });
+    yield chunk({}, g.finish);
+    if (opts.includeUsage && !opts.usageEvery) yield json({ ...base, choices: [], usage: chatUsage(g) });
+    yield DONE;
+  });
 }
 
 // ---------- Workers AI (/ai/run) ----------
 
-export function fromWorkersAi(body: Obj, model: string): Conversation {
-  const messages: Msg[] = typeof body.prompt === "string" ? [{ role: "user", text: body.prompt }] : chatMessages(body.messages ?? []);
+export function fromWorkersAi(body: WorkersAiTextBody, model: string): Conversation {
+  const messages: Msg[] = typeof body.prompt === "string" ? [{ role: "user", text: body.prompt }] : chatMessages((body.messages ?? []) as Obj[]);
   const format = body.response_format as Obj | undefined;
   return {
     model,
     messages,
     tools: chatTools(body.tools ?? body.functions),
-    maxTokens: body.max_tokens ?? body.max_completion_tokens,
+    maxTokens: body.max_tokens ?? (body.max_completion_tokens as number | undefined),
     responseFormat: chatFormat(format),
   };
 }
@@ -141,18 +143,18 @@ export function workersAiResult(g: Generation): Obj {
 }
 
 /** `data: {"response":"…","p":"…"}` per word, a last event with usage, then `data: [DONE]`. */
-export function workersAiEvents(g: Generation): SSEEvent[] {
-  const out: SSEEvent[] = [];
-  if (g.toolCalls.length) out.push(json({ response: "", tool_calls: g.toolCalls.map((c) => ({ name: c.name, arguments: c.arguments })) }));
-  else for (const d of deltas(g.text)) out.push(json({ response: d, p: "abcdefghijklmnopqrstuvwxyz0123456789".slice(0, 1 + (d.length % 30)) }));
-  out.push(json({ response: "", usage: waiUsage(g) }));
-  out.push(DONE);
-  return out;
+export function workersAiEvents(g: Generation): Events {
+  return lazyEvents(function* () {
+    if (g.toolCalls.length) yield json({ response: "", tool_calls: g.toolCalls.map((c) => ({ name: c.name, arguments: c.arguments })) });
+    else for (const d of deltas(g.text)) yield json({ response: d, p: "abcdefghijklmnopqrstuvwxyz0123456789".slice(0, 1 + (d.length % 30)) });
+    yield json({ response: "", usage: waiUsage(g) });
+    yield DONE;
+  });
 }
 
 // ---------- OpenAI Responses ----------
 
-export function fromResponses(body: Obj, model: string): Conversation {
+export function fromResponses(body: ResponsesBody, model: string): Conversation {
   const messages: Msg[] = [];
   if (typeof body.instructions === "string") messages.push({ role: "system", text: body.instructions });
   if (typeof body.input === "string") messages.push({ role: "user", text: body.input });
@@ -169,11 +171,11 @@ export function fromResponses(body: Obj, model: string): Conversation {
         messages.push({ role: item.role === "developer" ? "system" : item.role, text: contentText(item.content) });
       }
     }
-  const fmt = body.text?.format as Obj | undefined;
+  const fmt = (body.text as Obj | undefined)?.format as Obj | undefined;
   return {
     model,
     messages,
-    tools: chatTools((body.tools ?? []).filter((t: Obj) => t.type === "function")),
+    tools: chatTools((body.tools ?? []).filter((t) => t.type === "function")),
     toolChoice: chatToolChoice(body.tool_choice),
     maxTokens: body.max_output_tokens,
     responseFormat: fmt?.type === "json_schema" ? { type: "json_schema", schema: fmt.schema } : fmt?.type === "json_object" ? { type: "json_object" } : undefined,
@@ -207,35 +209,37 @@ export function responseObject(g: Generation, model: string, body: Obj, seed: un
 }
 
 /** The documented order: created, in_progress, output_item.added, content_part.added, output_text.delta…, done events, completed. */
-export function responseEvents(g: Generation, model: string, body: Obj, seed: unknown): SSEEvent[] {
-  let seq = 0;
-  const ev = (type: string, v: Obj) => named(type, { sequence_number: seq++, ...v });
-  const out: SSEEvent[] = [];
-  out.push(ev("response.created", { response: responseObject(g, model, body, seed, "in_progress") }));
-  out.push(ev("response.in_progress", { response: responseObject(g, model, body, seed, "in_progress") }));
-  responseItems(g, seed).forEach((item, output_index) => {
-    if (item.type === "function_call") {
-      out.push(ev("response.output_item.added", { output_index, item: { ...item, status: "in_progress", arguments: "" } }));
-      out.push(ev("response.function_call_arguments.delta", { item_id: item.id, output_index, delta: item.arguments }));
-      out.push(ev("response.function_call_arguments.done", { item_id: item.id, output_index, arguments: item.arguments }));
-      out.push(ev("response.output_item.done", { output_index, item }));
-      return;
+export function responseEvents(g: Generation, model: string, body: Obj, seed: unknown): Events {
+  return lazyEvents(function* () {
+    let seq = 0;
+    const ev = (type: string, v: Obj) => named(type, { sequence_number: seq++, ...v });
+    yield ev("response.created", { response: responseObject(g, model, body, seed, "in_progress") });
+    yield ev("response.in_progress", { response: responseObject(g, model, body, seed, "in_progress") });
+    let output_index = 0;
+    for (const item of responseItems(g, seed)) {
+      if (item.type === "function_call") {
+        yield ev("response.output_item.added", { output_index, item: { ...item, status: "in_progress", arguments: "" } });
+        yield ev("response.function_call_arguments.delta", { item_id: item.id, output_index, delta: item.arguments });
+        yield ev("response.function_call_arguments.done", { item_id: item.id, output_index, arguments: item.arguments });
+        yield ev("response.output_item.done", { output_index, item });
+      } else {
+        const part = { type: "output_text", text: "", annotations: [] };
+        yield ev("response.output_item.added", { output_index, item: { ...item, status: "in_progress", content: [] } });
+        yield ev("response.content_part.added", { item_id: item.id, output_index, content_index: 0, part });
+        for (const d of deltas(g.text)) yield ev("response.output_text.delta", { item_id: item.id, output_index, content_index: 0, delta: d, logprobs: [] });
+        yield ev("response.output_text.done", { item_id: item.id, output_index, content_index: 0, text: g.text, logprobs: [] });
+        yield ev("response.content_part.done", { item_id: item.id, output_index, content_index: 0, part: { ...part, text: g.text } });
+        yield ev("response.output_item.done", { output_index, item });
+      }
+      output_index++;
     }
-    const part = { type: "output_text", text: "", annotations: [] };
-    out.push(ev("response.output_item.added", { output_index, item: { ...item, status: "in_progress", content: [] } }));
-    out.push(ev("response.content_part.added", { item_id: item.id, output_index, content_index: 0, part }));
-    for (const d of deltas(g.text)) out.push(ev("response.output_text.delta", { item_id: item.id, output_index, content_index: 0, delta: d, logprobs: [] }));
-    out.push(ev("response.output_text.done", { item_id: item.id, output_index, content_index: 0, text: g.text, logprobs: [] }));
-    out.push(ev("response.content_part.done", { item_id: item.id, output_index, content_index: 0, part: { ...part, text: g.text } }));
-    out.push(ev("response.output_item.done", { output_index, item }));
+    yield ev("response.completed", { response: responseObject(g, model, body, seed) });
   });
-  out.push(ev("response.completed", { response: responseObject(g, model, body, seed) }));
-  return out;
 }
 
 // ---------- Anthropic Messages ----------
 
-export function fromAnthropic(body: Obj, model: string): Conversation {
+export function fromAnthropic(body: MessagesBody, model: string): Conversation {
   const messages: Msg[] = [];
   if (body.system !== undefined) messages.push({ role: "system", text: contentText(body.system) });
   for (const m of body.messages as Obj[]) {
@@ -252,7 +256,10 @@ export function fromAnthropic(body: Obj, model: string): Conversation {
   }
   const tc = body.tool_choice as Obj | undefined;
   const toolChoice: ToolChoice | undefined = tc?.type === "tool" ? { name: tc.name } : tc?.type === "any" ? "required" : tc?.type === "none" ? "none" : undefined;
-  return { model, messages, tools: chatTools(body.tools), toolChoice, maxTokens: body.max_tokens };
+  // Structured outputs: `output_config.format` (the older beta name `output_format` too) → a value built from the schema.
+  const format = body.output_config?.format ?? body.output_format;
+  const responseFormat: ResponseFormat | undefined = format ? { type: "json_schema", schema: format.schema as JsonSchema } : undefined;
+  return { model, messages, tools: chatTools(body.tools), toolChoice, maxTokens: body.max_tokens, responseFormat };
 }
 
 const stopReason = (g: Generation) => (g.finish === "tool_calls" ? "tool_use" : g.finish === "length" ? "max_tokens" : "end_turn");
@@ -275,27 +282,30 @@ export function anthropicMessage(g: Generation, model: string, seed: unknown): O
   };
 }
 
-export function anthropicEvents(g: Generation, model: string, seed: unknown): SSEEvent[] {
+export function anthropicEvents(g: Generation, model: string, seed: unknown): Events {
   const msg = anthropicMessage(g, model, seed);
-  const out: SSEEvent[] = [named("message_start", { message: { ...msg, content: [], stop_reason: null, usage: { input_tokens: g.usage.input, output_tokens: 0 } } })];
-  msg.content.forEach((block: Obj, index: number) => {
-    if (block.type === "tool_use") {
-      out.push(named("content_block_start", { index, content_block: { ...block, input: {} } }));
-      out.push(named("content_block_delta", { index, delta: { type: "input_json_delta", partial_json: JSON.stringify(block.input) } }));
-    } else {
-      out.push(named("content_block_start", { index, content_block: { type: "text", text: "" } }));
-      if (index === 0) out.push(named("ping", {}));
-      for (const d of deltas(block.text)) out.push(named("content_block_delta", { index, delta: { type: "text_delta", text: d } }));
+  return lazyEvents(function* () {
+    yield named("message_start", { message: { ...msg, content: [], stop_reason: null, usage: { input_tokens: g.usage.input, output_tokens: 0 } } });
+    let index = 0;
+    for (const block of msg.content as Obj[]) {
+      if (block.type === "tool_use") {
+        yield named("content_block_start", { index, content_block: { ...block, input: {} } });
+        yield named("content_block_delta", { index, delta: { type: "input_json_delta", partial_json: JSON.stringify(block.input) } });
+      } else {
+        yield named("content_block_start", { index, content_block: { type: "text", text: "" } });
+        if (index === 0) yield named("ping", {});
+        for (const d of deltas(block.text)) yield named("content_block_delta", { index, delta: { type: "text_delta", text: d } });
+      }
+      yield named("content_block_stop", { index });
+      index++;
     }
-    out.push(named("content_block_stop", { index }));
+    yield named("message_delta", { delta: { stop_reason: msg.stop_reason, stop_sequence: null }, usage: { output_tokens: g.usage.output } });
+    yield named("message_stop", {});
   });
-  out.push(named("message_delta", { delta: { stop_reason: msg.stop_reason, stop_sequence: null }, usage: { output_tokens: g.usage.output } }));
-  out.push(named("message_stop", {}));
-  return out;
 }
 
 /** A Chat Completions request as the gateway would send it to Anthropic (for the upstream log). */
-export function chatToAnthropicRequest(body: Obj, providerModel: string): Obj {
+export function chatToAnthropicRequest(body: ChatBody, providerModel: string): Obj {
   const system = (body.messages as Obj[]).filter((m) => m.role === "system" || m.role === "developer").map((m) => contentText(m.content));
   const out: Obj = {
     model: providerModel,
@@ -348,8 +358,10 @@ export function googleResponse(g: Generation, model: string, text = g.text, fina
   };
 }
 
-export function googleEvents(g: Generation, model: string): SSEEvent[] {
-  if (g.toolCalls.length) return [json(googleResponse(g, model))];
-  const ds = deltas(g.text);
-  return ds.map((d, i) => json(googleResponse(g, model, d, i === ds.length - 1)));
+export function googleEvents(g: Generation, model: string): Events {
+  return lazyEvents(function* () {
+    if (g.toolCalls.length) return yield json(googleResponse(g, model));
+    const ds = deltas(g.text);
+    for (let i = 0; i < ds.length; i++) yield json(googleResponse(g, model, ds[i], i === ds.length - 1));
+  });
 }

@@ -2,8 +2,8 @@
  * Deterministic "inference". Every endpoint turns its request into a Conversation, and `generate()` derives the answer
  * from it with fixed rules (documented in emulator/README.md), so the same request always gives the same output.
  */
-import { createHash } from "node:crypto";
-import { digest, words } from "./util.ts";
+import { digest, Hasher, seededRandom } from "./hash.ts";
+import { clip, detach, wordCount, words } from "./util.ts";
 
 export type ToolCall = { id: string; name: string; arguments: Record<string, unknown> };
 export type Msg = {
@@ -32,13 +32,20 @@ export type Generation = {
   usage: { input: number; output: number };
 };
 
-const MAX_ECHO = 200;
+/** How much of the user's input the emulator ever echoes (answers stay small whatever the request's size). */
+export const MAX_ECHO = 200;
+
+/** Whitespace collapsed and cut at MAX_ECHO characters; only the start of a long text is ever looked at. */
+export function echoText(text: string): string {
+  const start = text.trimStart().slice(0, MAX_ECHO * 8);
+  return detach(clip(start.replace(/\s+/g, " ").trim(), MAX_ECHO));
+}
 
 /** The text of the last user message, whitespace collapsed, cut at 200 characters. */
 export function lastUserText(messages: Msg[]): string {
-  const user = [...messages].reverse().find((m) => m.role === "user") ?? messages[messages.length - 1];
-  const text = (user?.text ?? "").replace(/\s+/g, " ").trim();
-  return text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…` : text;
+  let user: Msg | undefined;
+  for (let i = messages.length - 1; i >= 0 && !user; i--) if (messages[i].role === "user") user = messages[i];
+  return echoText((user ?? messages[messages.length - 1])?.text ?? "");
 }
 
 /** The reply to a plain request: names the model and echoes the last user message. */
@@ -124,13 +131,16 @@ function toolNameFor(messages: Msg[], result: Msg): string {
 }
 
 export function generate(conv: Conversation): Generation {
-  const input = conv.messages.reduce((n, m) => n + words(m.text).length + (m.toolCalls ? words(JSON.stringify(m.toolCalls.map((c) => c.arguments))).length : 0), 0);
+  const input = conv.messages.reduce((n, m) => n + wordCount(m.text) + (m.toolCalls ? wordCount(JSON.stringify(m.toolCalls.map((c) => c.arguments))) : 0), 0);
   const user = lastUserText(conv.messages);
   const results = trailingToolResults(conv.messages);
   let text: string;
   if (results.length) {
     // A conversation that already has tool results: answer with text that uses them.
-    text = results.map((r) => `The ${toolNameFor(conv.messages, r)} tool returned: ${r.text.replace(/\s+/g, " ").trim()}`).join("\n");
+    text = results
+      .slice(0, 20)
+      .map((r) => `The ${clip(toolNameFor(conv.messages, r), 64)} tool returned: ${echoText(r.text)}`)
+      .join("\n");
   } else {
     const tool = pickTool(conv.tools ?? [], conv.toolChoice, user);
     if (tool) {
@@ -176,14 +186,9 @@ export function embeddingDims(model: string): number {
 
 /** A unit-length vector seeded by the text: same text, same vector. */
 export function embed(text: string, dims: number): number[] {
-  let seed = createHash("sha256").update(text).digest();
+  const next = seededRandom(new Hasher().update(text).seed32());
   const out: number[] = [];
-  let i = 0;
-  while (out.length < dims) {
-    if (i + 4 > seed.length) (seed = createHash("sha256").update(seed).digest()), (i = 0);
-    out.push(seed.readUInt32LE(i) / 0xffffffff - 0.5);
-    i += 4;
-  }
-  const norm = Math.hypot(...out) || 1;
+  for (let i = 0; i < dims; i++) out.push(next() - 0.5);
+  const norm = Math.sqrt(out.reduce((n, x) => n + x * x, 0)) || 1;
   return out.map((x) => Math.fround(x / norm));
 }

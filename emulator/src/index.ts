@@ -11,7 +11,8 @@ import type { EmulatorConfig, Fault, LogEntry } from "./types.ts";
 export { DEFAULT_API_TOKEN, EXAMPLE_ACCOUNT_ID };
 export type { EmulatorConfig, Fault, LogEntry, UpstreamCall, Credential, GatewaySettings, Host } from "./types.ts";
 export { redactHeaders, redactQuery } from "./util.ts";
-export { parseSSE } from "./sse.ts";
+export { createApp, createEmulator } from "./app.ts";
+export { BODY_LIMIT, CODES, MESSAGES } from "./contract.ts";
 export { KEY_SHAPES, PLACEHOLDER } from "./providers.ts";
 
 export type Emulator = {

@@ -4,30 +4,9 @@
  * neither the Cloudflare API token nor a placeholder such as CF_TEMP_TOKEN.
  */
 import { anthropicError, gatewayError, googleError, openaiError, openrouterError, restError, type Out } from "./errors.ts";
-import type { Model } from "../../catalog/index.ts";
+import type { Model } from "./model-ids.ts";
 import type { State } from "./state.ts";
-import type { Credential, UpstreamCall } from "./types.ts";
-
-/** Gateway provider slug for a REST model author (`google/…` is served by `google-ai-studio`, `xai/…` by `grok`). */
-export const PROVIDER_OF_AUTHOR: Record<string, string> = {
-  openai: "openai",
-  anthropic: "anthropic",
-  google: "google-ai-studio",
-  xai: "grok",
-  deepseek: "deepseek",
-  alibaba: "alibaba",
-  minimax: "minimax",
-  groq: "groq",
-};
-
-export function providerOf(model: Model): string {
-  return model.id.startsWith("@cf/") ? "workers-ai" : (PROVIDER_OF_AUTHOR[model.author] ?? model.author);
-}
-
-/** The model id a provider's own API uses: `openai/gpt-5-mini` → `gpt-5-mini`. */
-export function providerModelName(model: Model): string {
-  return model.id.startsWith("@cf/") ? model.id : model.id.slice(model.id.indexOf("/") + 1);
-}
+import type { Credential, StoredKeys, UpstreamCall } from "./types.ts";
 
 /** What a provider key must look like (documented in emulator/README.md). */
 export const KEY_SHAPES: Record<string, RegExp> = {
@@ -101,6 +80,8 @@ export type CredentialRequest = {
   /** compat: the OpenAI-style `Authorization: Bearer <provider key>` goes to the provider in its own header. */
   translateAuth?: boolean;
   byokOnly: boolean;
+  /** Keys stored in the gateway the call goes through (looked up before the config's keys for every gateway). */
+  gatewayByok?: StoredKeys;
   model?: Model;
   body: unknown;
   step?: number;
@@ -133,7 +114,7 @@ export function callProvider(state: State, upstream: UpstreamCall[], r: Credenti
     }
   } else {
     const alias = (r.allowAlias && r.headers["cf-aig-byok-alias"]) || "default";
-    const stored = state.config.byok?.[r.provider]?.[alias];
+    const stored = r.gatewayByok?.[r.provider]?.[alias] ?? state.config.byok?.[r.provider]?.[alias];
     if (stored) {
       // 2. A stored BYOK key.
       credential = "byok";

@@ -89,6 +89,9 @@ export const messagesSchema = z.looseObject({
   stream: z.boolean().optional(),
   temperature: z.number().min(0).max(1).optional(),
   tools: z.array(z.looseObject({ name: z.string().min(1), input_schema: z.record(z.string(), z.unknown()) })).optional(),
+  /** Anthropic structured outputs: `output_config.format` {type: "json_schema", schema} (the older beta `output_format` too). */
+  output_config: z.looseObject({ format: z.looseObject({ type: z.literal("json_schema"), schema: z.record(z.string(), z.unknown()) }).optional() }).optional(),
+  output_format: z.looseObject({ type: z.literal("json_schema"), schema: z.record(z.string(), z.unknown()) }).optional(),
 });
 
 export const googleSchema = z.looseObject({
@@ -150,3 +153,17 @@ function deepest(issues: z.core.$ZodIssue[]): z.core.$ZodIssue & { path: Propert
   visit(issues, []);
   return best;
 }
+
+export type ChatBody = z.infer<typeof chatSchema>;
+export type WorkersAiTextBody = z.infer<typeof workersAiTextSchema>;
+export type EmbeddingTextBody = z.infer<typeof embeddingTextSchema>;
+export type RerankBody = z.infer<typeof rerankSchema>;
+export type AudioBody = z.infer<typeof audioSchema>;
+export type TtsBody = z.infer<typeof ttsSchema>;
+export type ImageBody = z.infer<typeof imageSchema>;
+export type EnvelopeBody = z.infer<typeof envelopeSchema>;
+export type ResponsesBody = z.infer<typeof responsesSchema>;
+export type EmbeddingsBody = z.infer<typeof embeddingsSchema>;
+export type MessagesBody = z.infer<typeof messagesSchema>;
+export type GoogleBody = z.infer<typeof googleSchema>;
+export type UniversalStep = z.infer<typeof universalStep>;

@@ -6,7 +6,7 @@ export const DEFAULT_API_TOKEN = "emulator-token-0123456789abcdef0123456789";
 export const EXAMPLE_ACCOUNT_ID = "0123456789abcdef0123456789abcdef";
 
 type ArmedFault = { fault: Fault; seen: number };
-type Gateway = Required<GatewaySettings>;
+type Gateway = Required<Omit<GatewaySettings, "byok">> & Pick<GatewaySettings, "byok">;
 type CacheEntry = { out: Out; extra: Record<string, string>; expires: number };
 
 export class State {
@@ -26,7 +26,7 @@ export class State {
     for (const [id, g] of Object.entries(config.gateways ?? {})) {
       // A configured gateway exists from the start. `authentication` defaults to on for `default` (as Cloudflare
       // creates it) and off for any other configured gateway.
-      this.gateways.set(id, { authentication: g.authentication ?? id === "default", byokOnly: g.byokOnly ?? false, cacheTtl: g.cacheTtl ?? 0 });
+      this.gateways.set(id, { authentication: g.authentication ?? id === "default", byokOnly: g.byokOnly ?? false, cacheTtl: g.cacheTtl ?? 0, byok: g.byok });
     }
     this.setFaults(config.faults ?? []);
   }

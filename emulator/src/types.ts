@@ -41,11 +41,22 @@ export type Fault = {
   | { kind: "cut-stream"; afterEvents: number }
 );
 
-export type GatewaySettings = { authentication?: boolean; byokOnly?: boolean; cacheTtl?: number };
+/** Provider keys stored in a gateway (BYOK), by provider and alias. */
+export type StoredKeys = Record<string /* provider */, Record<string /* alias */, string>>;
+
+/** A configured gateway. `byok`: keys stored in this gateway only (a stored key belongs to its gateway, facts section 11). */
+export type GatewaySettings = { authentication?: boolean; byokOnly?: boolean; cacheTtl?: number; byok?: StoredKeys };
 
 export type EmulatorConfig = {
   apiToken?: string;
-  byok?: Record<string /* provider */, Record<string /* alias */, string>>;
+  /** Keys stored in every gateway (kept for configs written before keys were per gateway). */
+  byok?: StoredKeys;
   gateways?: Record<string, GatewaySettings>;
   faults?: Fault[];
+  /**
+   * Known Cloudflare bugs the emulator reproduces; each defaults to on. Set one to false for when it is fixed.
+   * `responsesUnifiedBilling402`: cloudflare/ai #548, /ai/v1/responses answers 402 when Unified Billing pays on an
+   * authenticated gateway.
+   */
+  bugs?: { responsesUnifiedBilling402?: boolean };
 };

@@ -1,18 +1,34 @@
-import { createHash } from "node:crypto";
-
-/** A short, stable hex digest of any JSON-able value (used for deterministic ids and cache keys). */
-export function digest(value: unknown, length = 24): string {
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return createHash("sha256").update(text).digest("hex").slice(0, length);
-}
-
-/** Whitespace-separated words: the emulator's notion of a token. */
+/** Whitespace-separated words: the emulator's notion of a token (use on bounded text only; see wordCount). */
 export function words(text: string): string[] {
   return text.split(/\s+/).filter(Boolean);
 }
 
-export function countTokens(text: string): number {
-  return words(text).length;
+/** How many whitespace-separated words `text` has, without allocating them (safe on a 10 MB string). */
+export function wordCount(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // \s: ASCII space and 9-13, then the Unicode spaces (checked only above 127).
+    const space = c < 128 ? c === 32 || (c >= 9 && c <= 13) : c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+    if (space) inWord = false;
+    else if (!inWord) (inWord = true), n++;
+  }
+  return n;
+}
+
+/**
+ * A copy of `text` that does not share memory with the string it was cut from. V8 keeps a slice of a string as a view
+ * into the whole, so a 200-character cut of a 10 MB body would keep the 10 MB alive for as long as the cut is kept
+ * (in the request log or the cache). Use on every cut that outlives the request.
+ */
+export function detach(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
+/** At most `max` characters of `text`, with an ellipsis when cut: what the emulator echoes back of user input. */
+export function clip(text: string, max = 200): string {
+  return text.length > max ? detach(`${text.slice(0, max)}…`) : text;
 }
 
 /** Lower-cases header names (HTTP header names are case-insensitive, RFC 9110 section 5.1). */

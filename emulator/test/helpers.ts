@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { afterAll, beforeAll } from "vitest";
+import { gatewayBase as gatewayPath, restBase as restPath } from "../src/contract.ts";
 import { DEFAULT_API_TOKEN, EXAMPLE_ACCOUNT_ID, startEmulator, type EmulatorConfig } from "../src/index.ts";
 
 export const TOKEN = DEFAULT_API_TOKEN;
@@ -27,8 +28,8 @@ export function useEmulator(config?: EmulatorConfig): () => Emu {
   return () => emu;
 }
 
-export const restBase = (emu: Emu, acct = ACCT) => `${emu.url}/client/v4/accounts/${acct}/ai`;
-export const gwBase = (emu: Emu, gw = "default", acct = ACCT) => `${emu.url}/v1/${acct}/${gw}`;
+export const restBase = (emu: Emu, acct = ACCT) => `${emu.url}${restPath(acct)}`;
+export const gwBase = (emu: Emu, gw = "default", acct = ACCT) => `${emu.url}${gatewayPath(acct, gw)}`;
 
 export const auth = (token = TOKEN) => ({ authorization: `Bearer ${token}` });
 export const gwAuth = (token = TOKEN) => ({ "cf-aig-authorization": `Bearer ${token}` });

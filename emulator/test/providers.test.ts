@@ -4,7 +4,7 @@ import { State } from "../src/state.ts";
 import { models } from "../../catalog/index.ts";
 import { KEYS, LLAMA, TOKEN, auth, gwAuth, gwBase, post, restBase, sseData, useEmulator } from "./helpers.ts";
 
-const emu = useEmulator({ byok: { openrouter: { default: "sk-short" } } });
+const emu = useEmulator({ byok: { openrouter: { default: "sk-short" }, openai: { default: KEYS.openai } } });
 const lastEntry = () => emu().log.entries.at(-1)!;
 const hi = [{ role: "user", content: "Hi" }];
 
@@ -41,8 +41,11 @@ describe("emulated providers", () => {
     expect(r.json.at(-1).candidates[0].finishReason).toBe("STOP");
   });
 
-  it("Google AI Studio: an unknown model gets Google's 404", async () => {
-    const r = await post(`${gwBase(emu())}/google-ai-studio/v1beta/models/gemini-9:generateContent`, { contents: [{ parts: [{ text: "Hi" }] }] }, { ...gwAuth(), "x-goog-api-key": KEYS.google });
+  it("Google AI Studio: a model outside the catalog with the user's key is forwarded; with Unified Billing it gets Google's 404 (ASSUMED)", async () => {
+    const own = await post(`${gwBase(emu())}/google-ai-studio/v1beta/models/gemini-9:generateContent`, { contents: [{ parts: [{ text: "Hi" }] }] }, { ...gwAuth(), "x-goog-api-key": KEYS.google });
+    expect(own.status).toBe(200);
+    expect(emu().log.entries.at(-1)!.upstream[0]).toMatchObject({ provider: "google-ai-studio", credential: "request", status: 200 });
+    const r = await post(`${gwBase(emu())}/google-ai-studio/v1beta/models/gemini-9:generateContent`, { contents: [{ parts: [{ text: "Hi" }] }] }, gwAuth());
     expect(r.status).toBe(404);
     expect(r.json.error.status).toBe("NOT_FOUND");
   });

@@ -1,8 +1,11 @@
 import OpenAI from "openai";
 import { describe, expect, it } from "vitest";
-import { LLAMA, auth, curl, post, restBase, sseData, TOKEN, useEmulator } from "./helpers.ts";
+import { KEYS, LLAMA, auth, curl, post, restBase, sseData, TOKEN, useEmulator } from "./helpers.ts";
 
 const emu = useEmulator();
+/** /ai/v1/responses with a stored OpenAI key: Unified Billing there answers 402 today (cloudflare/ai #548, see fidelity.test.ts). */
+const byokEmu = useEmulator({ byok: { openai: { default: KEYS.openai } } });
+const byokSdk = () => new OpenAI({ apiKey: TOKEN, baseURL: `${restBase(byokEmu())}/v1`, maxRetries: 0 });
 const sdk = (headers: Record<string, string> = {}) => new OpenAI({ apiKey: TOKEN, baseURL: `${restBase(emu())}/v1`, maxRetries: 0, defaultHeaders: headers });
 const GW = { "cf-aig-gateway-id": "default" };
 
@@ -161,16 +164,16 @@ describe("POST /ai/v1/chat/completions (openai SDK)", () => {
   });
 });
 
-describe("POST /ai/v1/responses (openai SDK)", () => {
+describe("POST /ai/v1/responses (openai SDK, stored OpenAI key)", () => {
   it("answers with a message output item", async () => {
-    const r = await sdk().responses.create({ model: "openai/gpt-5-mini", input: "Say hello", instructions: "Be nice" });
+    const r = await byokSdk().responses.create({ model: "openai/gpt-5-mini", input: "Say hello", instructions: "Be nice" });
     expect(r.object).toBe("response");
     expect(r.status).toBe("completed");
     expect(r.output_text).toBe("Emulated response from openai/gpt-5-mini to: Say hello");
   });
 
   it("streams the documented events in order", async () => {
-    const stream = await sdk().responses.create({ model: "openai/gpt-5-mini", input: "Say hello", stream: true });
+    const stream = await byokSdk().responses.create({ model: "openai/gpt-5-mini", input: "Say hello", stream: true });
     const types: string[] = [];
     let text = "";
     for await (const ev of stream) {
@@ -193,17 +196,17 @@ describe("POST /ai/v1/responses (openai SDK)", () => {
   });
 
   it("each streamed event carries an event: line (fetch)", async () => {
-    const r = await post(`${restBase(emu())}/v1/responses`, { model: "openai/gpt-5-mini", input: "Hi", stream: true }, auth());
+    const r = await post(`${restBase(byokEmu())}/v1/responses`, { model: "openai/gpt-5-mini", input: "Hi", stream: true }, auth());
     expect(r.text.startsWith("event: response.created\ndata: ")).toBe(true);
   });
 
   it("returns a function_call output item, then text from function_call_output", async () => {
     const tools: OpenAI.Responses.Tool[] = [{ type: "function", name: "get_time", description: "Time in a city", parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] }, strict: false }];
-    const first = await sdk().responses.create({ model: "openai/gpt-5-mini", input: "What time is it in Tokyo?", tools });
+    const first = await byokSdk().responses.create({ model: "openai/gpt-5-mini", input: "What time is it in Tokyo?", tools });
     const call = first.output[0] as OpenAI.Responses.ResponseFunctionToolCall;
     expect(call.type).toBe("function_call");
     expect(JSON.parse(call.arguments)).toEqual({ city: "Tokyo" });
-    const second = await sdk().responses.create({ model: "openai/gpt-5-mini", tools, input: [{ role: "user", content: "What time is it in Tokyo?" }, call, { type: "function_call_output", call_id: call.call_id, output: "09:00" }] });
+    const second = await byokSdk().responses.create({ model: "openai/gpt-5-mini", tools, input: [{ role: "user", content: "What time is it in Tokyo?" }, call, { type: "function_call_output", call_id: call.call_id, output: "09:00" }] });
     expect(second.output_text).toBe("The get_time tool returned: 09:00");
   });
 

@@ -64,10 +64,22 @@ describe("request validation", () => {
     expect(r.json.errors[0].message).toMatch(/^Malformed JSON in request body/);
   });
 
-  it("a non-JSON content type gets a clear 400 (curl -d without a Content-Type)", async () => {
+  it("the REST host reads a curl -d body (application/x-www-form-urlencoded) as JSON, as Cloudflare's get-started example shows", async () => {
     const r = await curl(["-X", "POST", chatUrl(), "-H", `Authorization: Bearer ${TOKEN}`, "-d", '{"model":"openai/gpt-5-mini","messages":[{"role":"user","content":"Hi"}]}']);
+    expect(r.status).toBe(200);
+    expect(emu().log.entries.at(-1)!.headers["content-type"]).toBe("application/x-www-form-urlencoded");
+  });
+
+  it("a curl -d body that is not JSON gets a 400 naming the Content-Type it came with", async () => {
+    const r = await curl(["-X", "POST", chatUrl(), "-H", `Authorization: Bearer ${TOKEN}`, "-d", "model=openai/gpt-5-mini"]);
     expect(r.status).toBe(400);
-    expect(r.json.errors[0].message).toContain('Unsupported Content-Type "application/x-www-form-urlencoded"');
+    expect(r.json.errors[0].message).toMatch(/^Malformed JSON in request body: .*this one was "application\/x-www-form-urlencoded"/);
+  });
+
+  it("ASSUMED: the gateway host keeps requiring a JSON Content-Type", async () => {
+    const r = await curl(["-X", "POST", `${gwBase(emu(), "default")}/compat/chat/completions`, "-H", `cf-aig-authorization: Bearer ${TOKEN}`, "-d", '{"model":"openai/gpt-5-mini","messages":[{"role":"user","content":"Hi"}]}']);
+    expect(r.status).toBe(400);
+    expect(r.json.error.message).toContain('Unsupported Content-Type "application/x-www-form-urlencoded"');
   });
 
   it("an empty body gets a clear 400", async () => {

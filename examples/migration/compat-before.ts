@@ -9,9 +9,12 @@ const response = await fetch(
   {
     method: "POST",
     headers: {
-      // Gateway authentication; with no provider key, Unified Billing pays for
-      // the call.
+      // Gateway authentication.
       "cf-aig-authorization": `Bearer ${apiToken}`,
+      // Your Google AI Studio key: Unified Billing on compat does not pay for
+      // google-ai-studio/ models (they fail "could not be resolved for
+      // spend-limit enforcement").
+      Authorization: `Bearer ${process.env.GOOGLE_AI_STUDIO_API_KEY}`,
       "Content-Type": "application/json",
     },
     body: JSON.stringify({

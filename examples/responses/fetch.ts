@@ -9,6 +9,9 @@ const response = await fetch(
     headers: {
       Authorization: `Bearer ${apiToken}`,
       "Content-Type": "application/json",
+      // A gateway with your OpenAI key stored (BYOK): paid by Unified Billing,
+      // /ai/v1/responses answers 402 today (open bug cloudflare/ai #548).
+      "cf-aig-gateway-id": process.env.CLOUDFLARE_GATEWAY_ID ?? "",
     },
     body: JSON.stringify({
       model: "openai/gpt-5-mini",

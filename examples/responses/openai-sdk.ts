@@ -5,6 +5,9 @@ const accountId = process.env.CLOUDFLARE_ACCOUNT_ID;
 const client = new OpenAI({
   apiKey: process.env.CLOUDFLARE_API_TOKEN,
   baseURL: `https://api.cloudflare.com/client/v4/accounts/${accountId}/ai/v1`,
+  // A gateway with your OpenAI key stored (BYOK): paid by Unified Billing,
+  // /ai/v1/responses answers 402 today (open bug cloudflare/ai #548).
+  defaultHeaders: { "cf-aig-gateway-id": process.env.CLOUDFLARE_GATEWAY_ID },
 });
 
 const response = await client.responses.create({

@@ -22,10 +22,16 @@ import {
 /** Provider keys the harness gives examples that need one: shaped like real keys, so the emulator accepts them. */
 export const PROVIDER_KEYS = {
   OPENAI_API_KEY: "sk-proj-emulatorExampleKey0123456789abcdef",
+  GOOGLE_AI_STUDIO_API_KEY: "AIzaSyEmulatorExampleKey0123456789abcdef",
 };
 
 /** Keys stored in the emulator's gateway (BYOK), standing for the keys a reader stores in the dashboard. */
 export const STORED_KEYS = { openrouter: { default: "sk-or-v1-emulatorStoredKey0123456789abcdef" } };
+
+/** A gateway with the reader's OpenAI key stored in it (BYOK): what /ai/v1/responses needs today (cloudflare/ai #548). */
+export const BYOK_GATEWAY_ID = "docs-openai-key";
+export const STORED_GATEWAYS = { [BYOK_GATEWAY_ID]: { authentication: true, byok: { openai: { default: "sk-proj-emulatorStoredKey0123456789abcdef" } } } };
+const BYOK_GATEWAY_ENV = { CLOUDFLARE_GATEWAY_ID: BYOK_GATEWAY_ID };
 
 export type Case = {
   /** Environment besides CLOUDFLARE_ACCOUNT_ID / CLOUDFLARE_API_TOKEN / CLOUDFLARE_GATEWAY_ID. */
@@ -283,39 +289,44 @@ export const cases: Record<string, Case> = {
 
   // /ai/v1/responses
   "responses/curl": {
+    env: BYOK_GATEWAY_ENV,
     check(ctx) {
       const body = json(ctx);
       check(ctx, body.object === "response" && body.status === "completed", "expected a completed response object");
       const text = body.output.filter((o: any) => o.type === "message").flatMap((o: any) => o.content).map((c: any) => c.text).join("");
       check(ctx, text.length > 0, "expected output_text in a message item");
       oneRequest(ctx, "rest:v1/responses");
-      servedBy(ctx, "openai", "unified");
+      servedBy(ctx, "openai", "byok");
     },
   },
   "responses/fetch": {
+    env: BYOK_GATEWAY_ENV,
     check(ctx) {
       printed(ctx);
       oneRequest(ctx, "rest:v1/responses");
-      servedBy(ctx, "openai", "unified");
+      servedBy(ctx, "openai", "byok");
     },
   },
   "responses/openai-sdk": {
+    env: BYOK_GATEWAY_ENV,
     check(ctx) {
       printed(ctx);
       oneRequest(ctx, "rest:v1/responses");
       sentModel(ctx, "openai/gpt-5-mini");
-      servedBy(ctx, "openai", "unified");
+      servedBy(ctx, "openai", "byok");
     },
   },
   "responses/ai-sdk": {
+    env: BYOK_GATEWAY_ENV,
     check(ctx) {
       printed(ctx);
       oneRequest(ctx, "rest:v1/responses");
       sentModel(ctx, "openai/gpt-5-mini");
-      servedBy(ctx, "openai", "unified");
+      servedBy(ctx, "openai", "byok");
     },
   },
   "responses/stream-curl": {
+    env: BYOK_GATEWAY_ENV,
     check(ctx) {
       const events = sseEvents(ctx);
       check(ctx, events[0] === "response.created", `expected response.created first, got ${events[0]}`);
@@ -326,25 +337,28 @@ export const cases: Record<string, Case> = {
     },
   },
   "responses/stream-fetch": {
+    env: BYOK_GATEWAY_ENV,
     check(ctx) {
       printed(ctx);
       check(ctx, !ctx.run.stdout.includes("data:"), "expected the text only, not raw events");
       oneRequest(ctx, "rest:v1/responses");
       streamed(ctx);
-      servedBy(ctx, "openai", "unified");
+      servedBy(ctx, "openai", "byok");
     },
   },
   "responses/stream-ai-sdk": {
+    env: BYOK_GATEWAY_ENV,
     check(ctx) {
       printed(ctx);
       check(ctx, ctx.run.stderr.trim() === "", "expected no error from streamText");
       oneRequest(ctx, "rest:v1/responses");
       streamed(ctx);
       sentModel(ctx, "openai/gpt-5-mini");
-      servedBy(ctx, "openai", "unified");
+      servedBy(ctx, "openai", "byok");
     },
   },
   "responses/stream-openai-sdk": {
+    env: BYOK_GATEWAY_ENV,
     check(ctx) {
       const out = printed(ctx, 2);
       check(ctx, /^\(\d+ output tokens\)$/.test(out.at(-1)!), "expected the usage line from response.completed last");
@@ -353,6 +367,7 @@ export const cases: Record<string, Case> = {
     },
   },
   "responses/tools-openai-sdk": {
+    env: BYOK_GATEWAY_ENV,
     check(ctx) {
       const out = printed(ctx, 2);
       check(ctx, /^The model called get_weather\(\{.*"city".*\}\)$/.test(out[0]), "expected the function call first");
@@ -363,7 +378,7 @@ export const cases: Record<string, Case> = {
       const call = second.input.find((i) => i.type === "function_call");
       const output = second.input.find((i) => i.type === "function_call_output");
       check(ctx, call && output && output.call_id === call.call_id, "expected the function_call and its output, with the same call_id");
-      servedBy(ctx, "openai", "unified");
+      servedBy(ctx, "openai", "byok");
     },
   },
   "responses/workers-ai-gpt-oss": {
@@ -645,11 +660,12 @@ export const cases: Record<string, Case> = {
 
   // migration pairs
   "migration/compat-before": {
+    env: { GOOGLE_AI_STUDIO_API_KEY: PROVIDER_KEYS.GOOGLE_AI_STUDIO_API_KEY },
     check(ctx) {
       printed(ctx);
       oneRequest(ctx, "gateway:default/compat/chat/completions");
       sentModel(ctx, "google-ai-studio/gemini-2.5-flash");
-      servedBy(ctx, "google-ai-studio", "unified");
+      servedBy(ctx, "google-ai-studio", "request");
     },
   },
   "migration/compat-after": {

@@ -11,7 +11,7 @@ import { listExamples } from "../../src/lib/examples.ts";
 import { RECORDED, recordingOf, recordingPath } from "../../src/lib/recorded.ts";
 import { join } from "node:path";
 import { limiter, ROOT, runExample, type Form } from "../harness/run.ts";
-import { cases, STORED_KEYS } from "./cases.ts";
+import { cases, STORED_GATEWAYS, STORED_KEYS } from "./cases.ts";
 import { describeRun, ExampleFailure } from "./expect.ts";
 
 const live = process.env.EXAMPLES_LIVE === "1";
@@ -42,7 +42,7 @@ const limit = limiter(Number(process.env.EXAMPLES_CONCURRENCY ?? 4));
 const tally = { runs: 0, passed: 0, byForm: { ts: 0, js: 0, sh: 0 } as Record<Form, number>, ids: new Set<string>() };
 
 beforeAll(async () => {
-  if (!live) emulator = await startEmulator({ port: 0, config: { byok: STORED_KEYS, faults } });
+  if (!live) emulator = await startEmulator({ port: 0, config: { byok: STORED_KEYS, gateways: STORED_GATEWAYS, faults } });
 });
 
 afterAll(async () => {
