@@ -92,6 +92,8 @@ async function axeProblems(page: Page, where: string): Promise<string[]> {
 
 for (const path of paths) {
   test(`page ${path}`, async ({ walker: { page, problems } }) => {
+    // Four axe runs on one load: the longest page took 54 s of the default 60 s under a load average of 20.
+    test.slow();
     problems.take();
     await page.setViewportSize(VIEWPORTS[0]);
     await page.emulateMedia({ colorScheme: "light" });
