@@ -66,6 +66,6 @@ export const overlay: Record<string, OverlayEntry> = {
   "deepseek/deepseek-v4-pro": {"endpoints":["run","chat-completions"],"capabilities":["reasoning","streaming"],"lifecycle":{"status":"active"},"billing":"unified","source":"cloudflare/ai; models.dev","note":"Context window: Cloudflare's model file says 131072; the earlier source (cloudflare/ai; models.dev) said 1000000."},
   "alibaba/qwen3-max": {"endpoints":["run"],"capabilities":["streaming"],"lifecycle":{"status":"active"},"billing":"unified","source":"cloudflare/ai gateway-core/src/gateway-providers.ts","note":"Reachable on the run path only."},
   "minimax/m3": {"endpoints":["run"],"capabilities":["streaming"],"lifecycle":{"status":"active"},"billing":"unified","source":"cloudflare/ai gateway-core/src/gateway-providers.ts","note":"Reachable on the run path only."},
-  "google/nano-banana": {"endpoints":["run"],"lifecycle":{"status":"active"},"billing":"unified","source":"AI Gateway Run API page (run-api.mdx)","note":"Image generation through the preview Run API; no caching or streaming."},
+  "google/nano-banana": {"endpoints":[],"only_on":"gateway-run-api","lifecycle":{"status":"active"},"billing":"unified","source":"AI Gateway Run API page (run-api.mdx)","note":"Image generation through the gateway host's preview Run API only, not the REST API; no caching or streaming. This site's emulator does not serve the Run API."},
 
 };

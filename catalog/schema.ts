@@ -84,7 +84,10 @@ export const modelObject = z
     author: z.string().min(1),
     name: z.string().min(1),
     task: z.enum(TASKS),
-    endpoints: z.array(z.enum(ENDPOINTS)).min(1),
+    /** The REST endpoints that take the model; empty only for a model served elsewhere (`only_on`). */
+    endpoints: z.array(z.enum(ENDPOINTS)),
+    /** A model the REST API does not serve: `gateway-run-api` is the gateway host's preview Run API (`POST …/{gateway}/run`). */
+    only_on: z.literal("gateway-run-api").optional(),
     context_window: z.number().int().positive().optional(),
     max_output_tokens: z.number().int().positive().optional(),
     capabilities: z.array(z.enum(["function_calling", "reasoning", "vision", "streaming"])).default([]),
@@ -107,6 +110,10 @@ export const modelObject = z
 export const modelSchema = modelObject.superRefine((m, ctx) => {
     if (m.lifecycle.status !== "active" && m.lifecycle.replacement === m.id) {
       ctx.addIssue({ code: "custom", path: ["lifecycle", "replacement"], message: "a model cannot replace itself" });
+    }
+    if (m.only_on ? m.endpoints.length > 0 : m.endpoints.length === 0) {
+      const message = m.only_on ? `a model only on ${m.only_on} has no REST endpoints` : "name at least one REST endpoint (or only_on for a model the REST API does not serve)";
+      ctx.addIssue({ code: "custom", path: ["endpoints"], message });
     }
     if (m.task === "Text Embeddings" && m.endpoints.some((e) => e !== "run" && e !== "embeddings")) {
       ctx.addIssue({ code: "custom", path: ["endpoints"], message: "an embedding model works on run and embeddings only" });

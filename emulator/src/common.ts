@@ -141,7 +141,11 @@ export function resolveRestModel(id: string, endpoint: Endpoint): { ok: true; mo
   }
   if (!model.endpoints.includes(endpoint)) {
     const where = model.endpoints.map((e) => ENDPOINT_PATHS[e]);
-    return { ok: false, out: restError(400, 5004, `${model.id} is not supported on ${ENDPOINT_PATHS[endpoint]}. It supports ${listText(where)}.`) };
+    // ASSUMED wording and code: the sources do not record the answer for a model an endpoint does not take.
+    const supports = where.length
+      ? `It supports ${listText(where)}.`
+      : "The REST API does not serve it: it is called through the gateway host's preview Run API (POST https://gateway.ai.cloudflare.com/v1/{account_id}/{gateway_id}/run).";
+    return { ok: false, out: restError(400, 5004, `${model.id} is not supported on ${ENDPOINT_PATHS[endpoint]}. ${supports}`) };
   }
   const warnings =
     model.lifecycle.status === "deprecated"

@@ -85,8 +85,14 @@ describe("other Workers AI tasks on /ai/run", () => {
   });
 
   it("image generation answers a base64 PNG", async () => {
-    const r = await post(`${restBase(emu())}/run/google/nano-banana`, { prompt: "a cat" }, auth());
+    const r = await post(`${restBase(emu())}/run/@cf/black-forest-labs/flux-1-schnell`, { prompt: "a cat" }, auth());
     expect(Buffer.from(r.json.result.image, "base64").subarray(1, 4).toString()).toBe("PNG");
+  });
+
+  it("google/nano-banana, served only by the gateway host's Run API, is refused on REST /ai/run", async () => {
+    const r = await post(`${restBase(emu())}/run`, { model: "google/nano-banana", input: { prompt: "a cat" } }, auth());
+    expect(r.status).toBe(400); // ASSUMED status and wording
+    expect(r.json.errors[0].message).toMatch(/gateway host's preview Run API/);
   });
 });
 
