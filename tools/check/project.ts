@@ -6,7 +6,6 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { slug } from "github-slugger";
 import { models, modelPath } from "../../catalog/index.ts";
@@ -121,9 +120,10 @@ export async function loadProject(
     ...exampleFiles.sort().map((path) => ({ path, kind: "example" as const })),
   ];
   const prefixes = idPrefixes();
-  // Worker threads pay for their start-up only with many files; CHECK_THREADS overrides the count (1 = no workers).
-  const wanted =
-    (opts.parallel ?? true) && jobs.length >= 150 ? Number(process.env.CHECK_THREADS) || Math.min(availableParallelism(), 4) : 1;
+  // One thread unless CHECK_THREADS asks for more (and there are enough files to share). Each worker loads the
+  // markdown stack and warms up its JIT again: on 1,000 pages a second thread cut wall time but cost ~1.5 s more CPU
+  // than it saved (tools/check/README.md, Speed), and the check's budget is CPU, on machines whose cores are shared.
+  const wanted = (opts.parallel ?? true) && jobs.length >= 150 ? Math.max(1, Number(process.env.CHECK_THREADS) || 1) : 1;
   const { facts, threads } = await parseCached(root, jobs, prefixes, wanted, opts.cache ?? false);
 
   const routes = new Map<string, string>();
