@@ -55,6 +55,8 @@ export type TreeSummary = {
   orderedList: boolean;
   /** A `link` whose source starts with neither `[` nor `<`: only GFM makes those (autolink literals). */
   bareLink: boolean;
+  /** A comment-carrying node (`html`, an MDX expression) whose text has the word `lint` in it. */
+  lintComment: boolean;
 };
 
 /**
@@ -91,10 +93,14 @@ const PRESET_RULES: [plugin: Pluggable & { name: string }, options: unknown][] =
   .filter(([plugin]) => plugin !== remarkLint)
   .map(([plugin, options]) => [plugin, plugin === remarkLintNoUndefinedReferences ? UNDEFINED_REFERENCES : options]);
 
-/** remark-lint itself is only its message control (`lint disable|enable|ignore` comments), which it runs last. */
+/**
+ * remark-lint itself is only its message control, which it runs after every rule: it drops the preset's messages
+ * that `lint disable|enable|ignore` comments silence or that fall outside every node, and fails on a `lint` comment
+ * with an unknown verb. It walks the whole tree twice, so it runs only when it can do one of those.
+ */
 const messageControl = unified().use(remarkLint).freeze();
-/** The node types remark-lint reads those comments from (remark-message-control). */
-const COMMENT_TYPES = ["comment", "html", "mdxFlowExpression", "mdxTextExpression"];
+/** The node types remark-lint reads comments from (remark-message-control). */
+export const COMMENT_TYPES = new Set(["comment", "html", "mdxFlowExpression", "mdxTextExpression"]);
 
 const processors = new Map<string, Processor>();
 
@@ -111,8 +117,5 @@ export function lintTree(tree: unknown, file: VFile, summary: TreeSummary): void
     processors.set(key, processor);
   }
   processor.runSync(tree as never, file);
-  // remark-lint runs its message control after every rule: it filters the preset's messages by `lint` comments (and
-  // fails on a comment with an unknown verb). Without such comments and such messages it has nothing to do.
-  if (file.messages.some((m) => m.source === "remark-lint") || COMMENT_TYPES.some((t) => summary.types.has(t)))
-    messageControl.runSync(tree as never, file);
+  if (summary.lintComment || file.messages.some((m) => m.source === "remark-lint")) messageControl.runSync(tree as never, file);
 }
