@@ -19,7 +19,7 @@ import {
   type Node,
 } from "./mdx.ts";
 import { findSecrets, idCandidates, jsStrings, JS_LANGS, LineIndex } from "./text.ts";
-import { COMMENT_TYPES, lintTree } from "./rules/style.ts";
+import { COMMENT_TYPES, HEADING_SPACING, itemSpacingOff, lintTree, type TreeSummary } from "./rules/style.ts";
 import { manifestEntry } from "../../examples/harness/manifest.ts";
 import type { FileFacts, FileKind } from "./types.ts";
 
@@ -175,12 +175,24 @@ function parseMdx(path: string, text: string, kind: FileKind, prefixes: Readonly
   };
 
   // What the lint gates need to know (rules/style.ts), gathered on the same walk.
-  const summary = { types: new Set<string>(), bracketInText: false, orderedList: false, bareLink: false, lintComment: false };
+  const summary: TreeSummary = {
+    types: new Set<string>(),
+    bracketInText: false,
+    orderedList: false,
+    bareLink: false,
+    lintComment: false,
+    headingSpacing: false,
+    itemSpacing: false,
+  };
+  const source = (n: Node | undefined) => text.slice(start(n!), n?.position?.end.offset ?? text.length);
   walk(tree, (node, ancestors) => {
-    summary.types.add(node.type);
-    if (node.type === "text" && !summary.bracketInText)
-      summary.bracketInText = text.slice(start(node), node.position?.end.offset ?? text.length).includes("[");
-    else if (node.type === "list" && (node as { ordered?: boolean }).ordered) summary.orderedList = true;
+    (summary.types as Set<string>).add(node.type);
+    if (node.type === "text") summary.bracketInText ||= source(node).includes("[");
+    else if (node.type === "heading") summary.headingSpacing ||= HEADING_SPACING.test(source(node));
+    else if (node.type === "listItem" && !summary.itemSpacing) {
+      const head = node.children?.[0];
+      summary.itemSpacing = !head?.position || itemSpacingOff(text.slice(start(node), start(head)));
+    } else if (node.type === "list" && (node as { ordered?: boolean }).ordered) summary.orderedList = true;
     else if (node.type === "link" && text[start(node)] !== "[" && text[start(node)] !== "<") summary.bareLink = true;
     else if (COMMENT_TYPES.has(node.type) && String(node.value).includes("lint")) summary.lintComment = true;
     const dep = facts.deprecatedPage || insideDeprecated(ancestors) || insideDeprecated([node]);

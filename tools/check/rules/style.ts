@@ -4,9 +4,10 @@
  *
  * Each of the preset's rules walks the whole tree (unist-util-visit-parents, several times slower per node than our
  * walk), and most of them can only report on one kind of node: `no-shortcut-reference-link` on `linkReference`,
- * `no-heading-content-indent` on `heading`, … A tree without any such node gets no message from the rule, so
- * `lintTree` leaves the rule out for that tree (GATES below, read from each rule's source). That is most of the
- * lint time of a large site. `linter` is the same rules, always all of them; tests/unit/check/style-gates.test.ts
+ * `no-undefined-references` on a `[` in text, … A tree without any such node gets no message from the rule, so
+ * `lintTree` leaves the rule out for that tree (GATES below, read from each rule's source, remark-lint-* as locked in
+ * package-lock.json; the two rules every page would trip, on headings and list items, are gated on the very
+ * characters they count). That is most of the lint time of a large site. `linter` is the same rules, always all of them; tests/unit/check/style-gates.test.ts
  * checks that both report exactly the same messages.
  */
 import { unified, type Pluggable, type Processor } from "unified";
@@ -57,15 +58,28 @@ export type TreeSummary = {
   bareLink: boolean;
   /** A comment-carrying node (`html`, an MDX expression) whose text has the word `lint` in it. */
   lintComment: boolean;
+  /** A heading whose source has two or more spaces or tabs after its opening `#`s or before its closing ones. */
+  headingSpacing: boolean;
+  /** A list item whose source has other than one space or tab between its marker (or checkbox) and its content. */
+  itemSpacing: boolean;
 };
+
+/** The source of a heading that no-heading-content-indent can report (it counts the same characters). */
+export const HEADING_SPACING = /^#+[\t ]{2}|[\t ]{2}#+[\t ]*$/;
+
+/** list-item-indent ("one") on one item: the source from the item's start to its first child's start. */
+export function itemSpacingOff(source: string): boolean {
+  const checkbox = source.indexOf("[");
+  return !/(?:^|[^\t ])[\t ]$/.test(checkbox < 0 ? source : source.slice(0, checkbox));
+}
 
 /**
  * Which trees each preset rule can report on (read from the rule's source, remark-lint-* 3–6). A rule not listed
  * always runs (`final-newline` and `list-item-bullet-indent` read no more than the file's end or the root's lists).
  */
 const GATES: Record<string, (t: TreeSummary) => boolean> = {
-  // Reports list items of a `list`.
-  "remark-lint:list-item-indent": (t) => t.types.has("list"),
+  // Reports an item of a `list` whose marker is not followed by exactly one space ("one", as the preset sets it).
+  "remark-lint:list-item-indent": (t) => t.itemSpacing,
   // Reports paragraph lines inside a `blockquote`.
   "remark-lint:no-blockquote-without-marker": (t) => t.types.has("blockquote"),
   // Reports a `link` whose source starts with no punctuation (a GFM autolink literal; this parser has no GFM).
@@ -76,8 +90,8 @@ const GATES: Record<string, (t: TreeSummary) => boolean> = {
   "remark-lint:hard-break-spaces": (t) => t.types.has("break"),
   // Reports a second `definition` / `footnoteDefinition` with the same identifier.
   "remark-lint:no-duplicate-definitions": (t) => t.types.has("definition") || t.types.has("footnoteDefinition"),
-  // Visits `heading` nodes only.
-  "remark-lint:no-heading-content-indent": (t) => t.types.has("heading"),
+  // Reports a `heading` with more than one space between its hashes and its content.
+  "remark-lint:no-heading-content-indent": (t) => t.headingSpacing,
   // Visit `imageReference` / `linkReference` nodes only.
   "remark-lint:no-shortcut-reference-image": (t) => t.types.has("imageReference"),
   "remark-lint:no-shortcut-reference-link": (t) => t.types.has("linkReference"),
