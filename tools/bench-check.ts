@@ -1,14 +1,16 @@
 /**
- * npm run bench:check — times `npm run check` on this site and on a generated corpus of 1,000 pages.
+ * npm run bench:check — times `npm run check` (through npm, as a reader runs it) on this site and on a generated
+ * corpus of 1,000 pages.
  * The corpus (in a temp dir, with its own git history) copies this site's pages, partials, examples and
  * redirects, then fills up to 1,000 pages with copies of the real pages under new names, each with three links that
  * resolve nowhere. The check is run as a child process (Node start-up included) with `--root`; the catalog is always
  * the repo's (tools/check imports it).
- * Prints wall-clock times and CPU times (each run, sorted, and the median of 3). CPU is measured from outside the
- * check: the user + system time of the finished child process as the kernel accounts it (every thread of it, worker
- * threads included, and any process it started), read from this process's `cutime`/`cstime` in /proc/self/stat
- * before and after each run; other load on the machine inflates it far less than wall time. The check's own
- * `cpuMs` (process.cpuUsage() just before it prints) is shown beside it. Nothing here asserts a time.
+ * Prints wall-clock times and CPU times (each run, sorted, and the median of 3). CPU is measured from outside: the
+ * user + system time of the finished `npm run check` as the kernel accounts it (npm, the shell and the check, every
+ * thread of each, worker threads included), read from this process's `cutime`/`cstime` in /proc/self/stat before and
+ * after each run; other load on the machine inflates it far less than wall time. The check's own `cpuMs`
+ * (process.cpuUsage() of the check's process just before it prints, so without npm) is shown beside it. Nothing here
+ * asserts a time.
  * `node tools/bench-check.ts --corpus DIR` only writes the corpus to DIR (to profile or compare outputs) and exits.
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -18,7 +20,9 @@ import { dirname, join, resolve } from "node:path";
 import { loadProject } from "./check/project.ts";
 
 const repo = resolve(import.meta.dirname, "..");
-const cli = join(repo, "tools/check/cli.ts");
+/** `npm run check -- ARGS`, from the repository (the script's own flags included). */
+const npmCheck = (args: string[]) =>
+  spawnSync("npm", ["run", "--silent", "check", "--", ...args], { cwd: repo, encoding: "utf8", maxBuffer: 64 << 20 });
 const PAGES = Number(process.env.BENCH_PAGES ?? 1000);
 const RUNS = 3;
 
@@ -95,12 +99,12 @@ function time(
   const cpu: number[] = [];
   const ownCpu: number[] = [];
   let summary = "";
-  const args = [cli, "--root", root, "--json", ...(mode === "cold" ? ["--no-cache"] : [])];
-  if (mode === "warm") spawnSync(process.execPath, [cli, "--root", root], { encoding: "utf8" }); // fill the cache
+  const args = ["--root", root, "--json", ...(mode === "cold" ? ["--no-cache"] : [])];
+  if (mode === "warm") npmCheck(["--root", root]); // fill the cache
   for (let i = 0; i < RUNS; i++) {
     const c0 = childrenCpuMs();
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 64 << 20 });
+    const r = npmCheck(args);
     ms.push(performance.now() - t0);
     cpu.push(childrenCpuMs() - c0);
     if (r.status === 2 || !r.stdout) throw new Error(`check crashed on ${root}:\n${r.stderr}`);

@@ -6,10 +6,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { Worker } from "node:worker_threads";
 import { slug } from "github-slugger";
 import { models, modelPath } from "../../catalog/index.ts";
-import { cacheSalt, openCache } from "./cache.ts";
 import { LineIndex } from "./text.ts";
 import type { FileFacts, FileKind, ManifestEntry } from "./types.ts";
 
@@ -254,6 +252,7 @@ async function parseCached(
   useCache: boolean,
 ): Promise<Parsed> {
   if (!useCache) return parseAll(root, jobs, prefixes, threads);
+  const { cacheSalt, openCache } = await import("./cache.ts");
   const cache = openCache(root, cacheSalt(prefixes));
   const texts = new Map(jobs.map((j) => [j.path, readFileSync(join(root, j.path), "utf8")]));
   const hits = new Map<string, FileFacts>();
@@ -284,6 +283,7 @@ async function parseAll(
   if (threads <= 1)
     return { facts: jobs.map((j) => parseFile(j.path, readFileSync(join(root, j.path), "utf8"), j.kind, prefixes)), threads: 1 };
   // Deal files round-robin so each share has a similar mix; the main thread parses share 0 while workers run.
+  const { Worker } = await import("node:worker_threads");
   const shares: { path: string; kind: FileKind }[][] = Array.from({ length: threads }, () => []);
   jobs.forEach((j, i) => shares[i % threads].push(j));
   const pending = shares.slice(1).map(
