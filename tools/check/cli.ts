@@ -4,7 +4,7 @@
  *
  * The check is a short batch job whose time is mostly the first pass of V8's JIT over the markdown parser. V8's
  * top tier (TurboFan) spends more CPU compiling than it saves in a run of this length: with `--max-opt=2` (Maglev at
- * most) a cold run on 1,000 pages took 10–20% less CPU (tools/check/README.md, Speed). V8 reads that flag only at
+ * most) a cold run on 1,000 pages took 6–28% less CPU (tools/check/README.md, Speed). V8 reads that flag only at
  * start-up: the npm script passes it, and started without it (`node tools/check/cli.ts`) the CLI runs itself once more
  * with it, which costs a second Node start-up (about 0.08 s of CPU). Then it turns on Node's compile cache (it keeps
  * the type-stripped, compiled modules between runs, which halves start-up) and runs main.ts.

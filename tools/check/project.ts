@@ -119,8 +119,8 @@ export async function loadProject(
   ];
   const prefixes = idPrefixes();
   // One thread unless CHECK_THREADS asks for more (and there are enough files to share). Each worker loads the
-  // markdown stack and warms up its JIT again: on 1,000 pages a second thread cut wall time but cost ~1.5 s more CPU
-  // than it saved (tools/check/README.md, Speed), and the check's budget is CPU, on machines whose cores are shared.
+  // markdown stack and warms up its JIT again: on 1,000 pages a second thread cost 0.9–1.7 s more CPU and, on a
+  // shared machine, did not shorten wall time (tools/check/README.md, Speed).
   const wanted = (opts.parallel ?? true) && jobs.length >= 150 ? Math.max(1, Number(process.env.CHECK_THREADS) || 1) : 1;
   const { facts, threads } = await parseCached(root, jobs, prefixes, wanted, opts.cache ?? false);
 
