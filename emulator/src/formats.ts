@@ -337,17 +337,20 @@ export function anthropicEvents(g: Generation, model: string, seed: unknown): Ev
   });
 }
 
-/** A Chat Completions request as the gateway would send it to Anthropic (for the upstream log). */
+/** A chat request: Chat Completions, or Workers AI's with `messages` (a `prompt` turned into one user message). */
+export type ChatRequest = { messages: readonly ChatMessageIn[]; max_completion_tokens?: number; max_tokens?: number; tools?: readonly ToolIn[]; stream?: boolean };
+
 type AnthropicRequest = {
   model: string;
   max_tokens: number;
-  messages: { role: "user" | "assistant"; content: string | { type: "tool_result"; tool_use_id: string; content: string }[] }[];
+  messages: { role: "user" | "assistant"; content: string | { type: "tool_result"; tool_use_id?: string; content: string }[] }[];
   system?: string;
   tools?: { name: string; description?: string; input_schema: JsonSchema }[];
   stream?: true;
 };
 
-export function chatToAnthropicRequest(body: ChatBody, providerModel: string): AnthropicRequest {
+/** A chat request as the gateway would send it to Anthropic (for the upstream log). */
+export function chatToAnthropicRequest(body: ChatRequest, providerModel: string): AnthropicRequest {
   const system = body.messages.filter((m) => m.role === "system" || m.role === "developer").map((m) => contentText(m.content));
   const out: AnthropicRequest = {
     model: providerModel,
