@@ -6,9 +6,9 @@
  * walk), and most of them can only report on one kind of node: `no-shortcut-reference-link` on `linkReference`,
  * `no-undefined-references` on a `[` in text, … A tree without any such node gets no message from the rule, so
  * `lintTree` leaves the rule out for that tree (GATES below, read from each rule's source, remark-lint-* as locked in
- * package-lock.json; the two rules every page would trip, on headings and list items, are gated on the very
- * characters they count). That is most of the lint time of a large site. `linter` is the same rules, always all of them; tests/unit/check/style-gates.test.ts
- * checks that both report exactly the same messages.
+ * package-lock.json; the two rules that would run on nearly every page, on headings and list items, are gated on the
+ * very characters they count). That is most of the lint time of a large site. `linter` is the same rules, always all
+ * of them; tests/unit/check/style-gates.test.ts checks that both report exactly the same messages.
  */
 import { unified, type Pluggable, type Processor } from "unified";
 import type { VFile } from "vfile";
@@ -102,7 +102,7 @@ const GATES: Record<string, (t: TreeSummary) => boolean> = {
 };
 
 /** The preset's rules in its order, each with its options (`no-undefined-references` gets ours, in its place). */
-const PRESET_RULES: [plugin: Pluggable & { name: string }, options: unknown][] = remarkPresetLintRecommended.plugins
+const PRESET_RULES: [plugin: Pluggable & { name: string }, options: unknown][] = (remarkPresetLintRecommended.plugins ?? [])
   .map((p) => (Array.isArray(p) ? p : [p, undefined]) as [Pluggable & { name: string }, unknown])
   .filter(([plugin]) => plugin !== remarkLint)
   .map(([plugin, options]) => [plugin, plugin === remarkLintNoUndefinedReferences ? UNDEFINED_REFERENCES : options]);
