@@ -70,6 +70,48 @@ export function recordingPath(id: string): string {
   return `examples/outputs/${id}.${how?.format === "json" ? "json" : "txt"}`;
 }
 
+// ---- every run ------------------------------------------------------------------------------------------------------
+
+/** The forms an example runs in: TypeScript, the JavaScript generated from it, and shell. */
+export type RunForm = "ts" | "js" | "sh";
+
+/**
+ * What one run of the examples tests printed: its exit code and stdout, exactly, except for values the program or the
+ * API makes different on every run (the emulator itself is deterministic: one fresh emulator per run, the demo
+ * account, log ids from a per-emulator counter):
+ * - Unix times in `created` / `created_at` (the time of the run; the real API does the same) become 0;
+ * - the random jitter `errors/retry-backoff` adds to its backoff (`Math.random() * 100` ms) prints as `x` in place of
+ *   the tenths of a second.
+ * The Run button's browser test compares what a reader's Run prints with these files after the same change.
+ */
+export function unvarying(id: string, stdout: string): string {
+  let out = stdout.replace(/("?created(?:_at)?"?:\s*)\d{9,}/g, (_, key: string) => `${key}0`);
+  if (id === "errors/retry-backoff") out = out.replace(/(retrying in \d+\.)\d( s)/g, "$1x$2");
+  return out;
+}
+
+/** Where the recording of one run lives, relative to the project root. */
+export const runRecordingPath = (id: string, form: RunForm) => `examples/outputs/runs/${id}.${form}.txt`;
+
+/** The folder of the run recordings, relative to the project root. */
+export const RUN_RECORDINGS = "examples/outputs/runs";
+
+/** The text of one run's recording: a first line `exit <code>`, then stdout after `unvarying`. */
+export function runRecording(id: string, run: { code: number | null; stdout: string }): string {
+  return `exit ${run.code}\n${unvarying(id, run.stdout)}`;
+}
+
+/** Reads a run recording back; throws naming the file and the command that writes it. */
+export function readRunRecording(root: string, id: string, form: RunForm): { code: number; stdout: string } {
+  const path = runRecordingPath(id, form);
+  const file = join(root, path);
+  if (!existsSync(file)) throw new Error(`${path} is missing: run \`npx vitest run --project examples\` to record it`);
+  const text = readFileSync(file, "utf8");
+  const m = /^exit (\d+)\n/.exec(text);
+  if (!m) throw new Error(`${path}:1: expected "exit <code>" on the first line (re-record with \`npx vitest run --project examples -u\`)`);
+  return { code: Number(m[1]), stdout: text.slice(m[0].length) };
+}
+
 /** Arrays of numbers longer than this are shortened on pages (embedding vectors run to a thousand numbers). */
 export const SHOWN_NUMBERS = 4;
 
