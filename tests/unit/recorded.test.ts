@@ -24,14 +24,14 @@ describe("recorded outputs", () => {
   it("shows long number arrays shortened, and says so", () => {
     const file = join(root, recordingPath("embeddings/curl"));
     mkdirSync(join(file, ".."), { recursive: true });
-    writeFileSync(file, JSON.stringify({ data: [{ embedding: [1, 2, 3, 4, 5, 6] }], tags: ["a", "b", "c", "d", "e"] }));
+    writeFileSync(file, `exit 0\n${JSON.stringify({ data: [{ embedding: [1, 2, 3, 4, 5, 6] }], tags: ["a", "b", "c", "d", "e"] })}`);
     const shown = shownRecording("embeddings/curl", root);
     expect(shown.shortened).toBe(true);
     expect(shown.timestamps).toBe(false);
     expect(JSON.parse(shown.text)).toEqual({ data: [{ embedding: [1, 2, 3, 4, "… 2 more numbers"] }], tags: ["a", "b", "c", "d", "e"] });
   });
   it("fails naming the file and the command when a recording is missing", () => {
-    expect(() => shownRecording("messages/curl", root)).toThrow("examples/outputs/messages/curl.json is missing: run `npx vitest run --project examples` to record it");
+    expect(() => shownRecording("messages/curl", root)).toThrow("examples/outputs/runs/messages/curl.sh.txt is missing: run `npx vitest run --project examples` to record it");
   });
 });
 
