@@ -1,11 +1,11 @@
 /**
  * A content-addressed cache of FileFacts in `<root>/.cache/check/facts.json` (.cache/ is git-ignored). A file is
- * parsed again when its path or text changes; the whole cache is dropped when the check's own code, the catalog's
- * id prefixes or the installed packages (package-lock.json) change. `--no-cache` bypasses it.
+ * parsed again when its path or text changes; the whole cache is dropped when the check's own code (and every
+ * project module it imports), the catalog's id prefixes or the installed packages (package-lock.json) change. `--no-cache` bypasses it.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import type { FileFacts } from "./types.ts";
 
 const TOOL_DIR = import.meta.dirname;
@@ -13,17 +13,33 @@ const REPO = join(TOOL_DIR, "../..");
 
 const sha1 = (s: string) => createHash("sha1").update(s).digest("hex");
 
-/** Changes whenever anything that shapes FileFacts changes. */
-export function cacheSalt(prefixes: Iterable<string>): string {
-  const h = createHash("sha1");
-  for (const f of readdirSync(TOOL_DIR, { recursive: true })
+/**
+ * The project's own modules the check loads: every file of tools/check and, transitively, each file a relative
+ * import of one of them names (the examples harness, the catalog and its generated data, src/lib). Followed from the
+ * source text, so a module the check starts to import is part of the salt without a list to keep.
+ */
+export function checkModules(): string[] {
+  const seen = new Set<string>();
+  const queue = readdirSync(TOOL_DIR, { recursive: true })
     .map(String)
     .filter((f) => f.endsWith(".ts"))
-    .sort()) {
-    h.update(f).update(readFileSync(join(TOOL_DIR, f)));
+    .map((f) => join(TOOL_DIR, f));
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (seen.has(file) || !existsSync(file)) continue;
+    seen.add(file);
+    if (!file.endsWith(".ts")) continue;
+    for (const m of readFileSync(file, "utf8").matchAll(/\b(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+      queue.push(join(dirname(file), m[1]));
+    }
   }
-  // Code outside tools/check that the lint rules import (deprecation-dates reads src/lib/deprecations.ts).
-  for (const f of ["src/lib/deprecations.ts"]) if (existsSync(join(REPO, f))) h.update(f).update(readFileSync(join(REPO, f)));
+  return [...seen].map((f) => relative(REPO, f)).sort();
+}
+
+/** Changes whenever anything that shapes FileFacts changes: the check's modules, the installed packages, the prefixes. */
+export function cacheSalt(prefixes: Iterable<string>): string {
+  const h = createHash("sha1");
+  for (const f of checkModules()) h.update(f).update(readFileSync(join(REPO, f)));
   const lock = join(REPO, "package-lock.json");
   if (existsSync(lock)) h.update(readFileSync(lock));
   h.update([...prefixes].sort().join(","));

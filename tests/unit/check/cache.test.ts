@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { checkModules } from "../../../tools/check/cache.ts";
 import { runCheck } from "../../../tools/check/run.ts";
 import { page, where, writeTree } from "./helpers.ts";
 
@@ -23,6 +24,16 @@ describe("facts cache", () => {
     // And back: the old entry was pruned, the file is parsed again.
     writeFileSync(join(root, "src/content/docs/a.mdx"), page("Uses `@cf/meta/llama-3.3-70b-instruct-fp8-fast`."));
     expect((await runCheck(opts)).findings).toEqual([]);
+  });
+});
+
+describe("cache salt", () => {
+  it("covers the project modules outside tools/check that shape a file's facts", () => {
+    const modules = checkModules();
+    // The harness's model-id scan and the example look-up decide which ids and examples a file's facts hold.
+    expect(modules).toEqual(expect.arrayContaining(["examples/harness/manifest.ts", "src/lib/examples.ts", "src/lib/deprecations.ts"]));
+    expect(modules).toEqual(expect.arrayContaining(["catalog/index.ts", "tools/redirects.ts"]));
+    expect(modules.every((f) => existsSync(f))).toBe(true);
   });
 });
 

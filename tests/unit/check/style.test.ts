@@ -78,6 +78,15 @@ describe("style: the site's own lint rules", () => {
     expect(own(page("Text <Broken\n\nmore"))).toEqual([expect.stringMatching(/^\d+ parse error$/)]);
   });
 
+  it("a lint comment with an unknown verb is an error at its line, and the rest of the page is still checked", () => {
+    const f = facts(page("Intro.\n\n{/* lint disabel no-undefined-references */}\n\nText with [a reference][nowhere]."));
+    expect(f.findings.map((x) => `${x.line} ${x.code} ${x.severity}`)).toEqual([
+      "10 remark-lint/no-undefined-references warning",
+      "8 remark-lint/unified-message-control error",
+    ]);
+    expect(f.findings.at(-1)?.message).toMatch(/Unknown keyword `disabel`/);
+  });
+
   it("runs remark-lint's recommended preset as warnings, without tripping on Starlight asides", () => {
     const f = facts(page(":::note[Heads up]\nText with [an undefined reference][nowhere].\n:::"));
     expect(f.findings.map((x) => `${x.code} ${x.severity}`)).toEqual(["remark-lint/no-undefined-references warning"]);

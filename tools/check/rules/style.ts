@@ -131,5 +131,15 @@ export function lintTree(tree: unknown, file: VFile, summary: TreeSummary): void
     processors.set(key, processor);
   }
   processor.runSync(tree as never, file);
-  if (summary.lintComment || file.messages.some((m) => m.source === "remark-lint")) messageControl.runSync(tree as never, file);
+  if (!summary.lintComment && !file.messages.some((m) => m.source === "remark-lint")) return;
+  try {
+    messageControl.runSync(tree as never, file);
+  } catch (e) {
+    // A `lint` comment with an unknown verb: remark-lint adds a fatal message at the comment and throws. Keep it as
+    // this page's finding (the messages found before it stay) instead of ending the whole check.
+    const message = file.messages.find((m) => m === e);
+    if (!message) throw e;
+    message.ruleId ??= "unified-message-control";
+    message.source ??= "remark-lint";
+  }
 }
