@@ -7,6 +7,8 @@ import { experimental_AstroContainer as AstroContainer } from "astro/container";
 import { beforeAll, describe, expect, it } from "vitest";
 import Example from "../../src/components/Example.astro";
 import TypeScriptExample from "../../src/components/TypeScriptExample.astro";
+import SampleCode from "../../src/components/SampleCode.astro";
+import { Code } from "@astrojs/starlight/components";
 import { exampleBlocks } from "../../src/lib/example-blocks.ts";
 
 let container: AstroContainer;
@@ -76,5 +78,20 @@ describe("<Example>", () => {
     await expect(container.renderToString(Example, { props: { example: "run/curl", region: "setup" } })).rejects.toThrow(
       /example "run\/curl" region "setup": examples\/run\/curl\.sh has no region "setup"\. Its regions: main\./,
     );
+  });
+});
+
+describe("<SampleCode> (the blocks of TypeScriptExample, Example and RecordedOutput)", () => {
+  it("renders what Starlight's <Code> renders for the same props, the first time and when the block repeats", async () => {
+    const { blocks } = await exampleBlocks({ id: "chat-completions/openai-sdk", page });
+    const props = { code: blocks[1].code, lang: blocks[1].lang, title: blocks[1].title, class: "astro-test" };
+    const expected = await container.renderToString(Code, { props });
+    expect(expected).toContain('class="expressive-code astro-test"');
+    expect(await container.renderToString(SampleCode, { props })).toBe(expected);
+    expect(await container.renderToString(SampleCode, { props })).toBe(expected);
+    // Another title is another block.
+    const retitled = await container.renderToString(SampleCode, { props: { ...props, title: "other.js" } });
+    expect(retitled).toContain('<span class="title">other.js</span>');
+    expect(retitled).not.toContain(blocks[1].title);
   });
 });
