@@ -82,16 +82,23 @@ describe("<Example>", () => {
 });
 
 describe("<SampleCode> (the blocks of TypeScriptExample, Example and RecordedOutput)", () => {
-  it("renders what Starlight's <Code> renders for the same props, the first time and when the block repeats", async () => {
+  it("renders what Starlight's <Code> renders for the same props", async () => {
     const { blocks } = await exampleBlocks({ id: "chat-completions/openai-sdk", page });
     const props = { code: blocks[1].code, lang: blocks[1].lang, title: blocks[1].title, class: "astro-test" };
     const expected = await container.renderToString(Code, { props });
     expect(expected).toContain('class="expressive-code astro-test"');
     expect(await container.renderToString(SampleCode, { props })).toBe(expected);
-    expect(await container.renderToString(SampleCode, { props })).toBe(expected);
-    // Another title is another block.
-    const retitled = await container.renderToString(SampleCode, { props: { ...props, title: "other.js" } });
-    expect(retitled).toContain('<span class="title">other.js</span>');
-    expect(retitled).not.toContain(blocks[1].title);
+  });
+
+  it("repeats a block it rendered for another page as it was, and gives every page Expressive Code's stylesheet once", async () => {
+    const stylesheets = (html: string) => html.match(/<link rel="stylesheet"/g)?.length ?? 0;
+    const props = { example: "chat-completions/stream-openai-sdk" };
+    // The JavaScript block (the page's second) is rendered on the first page and repeated on the second.
+    const first = await container.renderToString(TypeScriptExample, { props });
+    const second = await container.renderToString(TypeScriptExample, { props });
+    expect(second).toBe(first);
+    expect([stylesheets(first), stylesheets(second)]).toEqual([1, 1]);
+    const { blocks } = await exampleBlocks({ id: props.example, page });
+    expect(copied(second)).toEqual(blocks.map((b) => b.code));
   });
 });
