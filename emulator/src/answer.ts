@@ -7,7 +7,6 @@ import { SSE_HEADERS, type Events } from "./sse.ts";
 import { digest } from "./hash.ts";
 import type { AudioBody, EmbeddingTextBody, EmbeddingsBody, RerankBody, ResponsesBody, TtsBody } from "./schemas.ts";
 
-type Obj = Record<string, any>;
 const sse = (events: Events): Out => ({ status: 200, headers: { ...SSE_HEADERS }, events });
 
 /** Base64 of bytes, in plain JS (no Buffer), in chunks so large inputs do not overflow the call stack. */
@@ -44,7 +43,7 @@ export function answerWorkersAi(conv: Conversation, o: { stream?: boolean; messa
   return { status: 200, json: envelope(result, o.messages) };
 }
 
-export function envelope(result: unknown, messages: unknown[] = []): Obj {
+export function envelope(result: unknown, messages: unknown[] = []) {
   return { result, success: true, errors: [], messages };
 }
 

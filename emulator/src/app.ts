@@ -22,10 +22,12 @@ import type { EmulatorConfig, Fault, Host } from "./types.ts";
 import { Hasher } from "./hash.ts";
 import { sleep } from "./util.ts";
 
-/** A 26-character upper-case hex log id from Web Crypto. */
-function newLogId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(13));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("").toUpperCase();
+/**
+ * A 26-character upper-case hex log id: distinct for every request one emulator answers, and the same sequence in
+ * every fresh emulator, so that a run prints the same ids each time (in Node and in the browser alike).
+ */
+function newLogId(state: State): string {
+  return new Hasher().update("cf-aig-log-id").update(String(state.requestCount++)).hex(26).toUpperCase();
 }
 
 function newCtx(c: Context, state: State, host: Host): Ctx {
@@ -42,7 +44,7 @@ function newCtx(c: Context, state: State, host: Host): Ctx {
     query: Object.fromEntries(url.searchParams),
     headers,
     upstream: [],
-    logId: newLogId(),
+    logId: newLogId(state),
     cacheStatus: "MISS",
     extra: {},
     seed: "",

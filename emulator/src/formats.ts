@@ -5,24 +5,35 @@
 import { deltas, type Conversation, type Generation, type JsonSchema, type Msg, type Tool, type ToolCall, type ToolChoice, type ResponseFormat } from "./generate.ts";
 import { lazyEvents, type Events, type SSEEvent } from "./sse.ts";
 import { digest } from "./hash.ts";
-import type { ChatBody, MessagesBody, ResponsesBody, WorkersAiTextBody } from "./schemas.ts";
+import { functionToolSchema, type ChatBody, type FlatTool, type FunctionTool, type GoogleBody, type MessagesBody, type ResponsesBody, type WorkersAiTextBody } from "./schemas.ts";
 
-type Obj = Record<string, any>;
 const now = () => Math.floor(Date.now() / 1000);
 const json = (v: unknown): SSEEvent => ({ data: JSON.stringify(v) });
-const named = (event: string, v: Obj): SSEEvent => ({ event, data: JSON.stringify({ type: event, ...v }) });
+const named = (event: string, v: object): SSEEvent => ({ event, data: JSON.stringify({ type: event, ...v }) });
 export const DONE: SSEEvent = { data: "[DONE]" };
 
-function parseArgs(a: unknown): Record<string, unknown> {
-  if (typeof a === "string") {
-    try {
-      const v = JSON.parse(a);
-      return v && typeof v === "object" ? v : {};
-    } catch {
-      return {};
-    }
+/**
+ * The item, block or tool of `type`. The schemas give each known type its own shape and let other types through only
+ * when they are none of the known ones, so narrowing by `type` narrows to the shape that was checked.
+ */
+function ofType<T extends { type?: unknown }, K extends string>(item: T, type: K): item is Extract<T, { type: K }> {
+  return item.type === type;
+}
+
+/**
+ * JSON the schemas pass through unchecked (tool arguments, JSON schemas, fields of other APIs' options), read as an
+ * object: a value that is not one reads as an object with no fields.
+ */
+type Unchecked = Record<string, unknown>;
+const fieldsOf = (v: unknown): Unchecked => (v !== null && typeof v === "object" ? (v as Unchecked) : {});
+
+function parseArgs(a: unknown): ToolCall["arguments"] {
+  if (typeof a !== "string") return fieldsOf(a);
+  try {
+    return fieldsOf(JSON.parse(a));
+  } catch {
+    return {};
   }
-  return a && typeof a === "object" ? (a as Record<string, unknown>) : {};
 }
 
 /** Text of OpenAI/Workers AI/Anthropic content: a string or an array of parts with `text`. */
@@ -30,47 +41,58 @@ export function contentText(content: unknown): string {
   if (typeof content === "string") return content;
   if (Array.isArray(content))
     return content
-      .map((p) => (typeof p === "string" ? p : typeof p?.text === "string" ? p.text : p?.type === "tool_result" ? contentText(p.content) : ""))
+      .map((p: unknown) => {
+        if (typeof p === "string") return p;
+        const part = fieldsOf(p);
+        return typeof part.text === "string" ? part.text : part.type === "tool_result" ? contentText(part.content) : "";
+      })
       .filter(Boolean)
       .join("\n");
   if (content == null) return "";
   return JSON.stringify(content);
 }
 
-function chatTools(tools: unknown): Tool[] {
-  if (!Array.isArray(tools)) return [];
-  return tools.map((t: Obj) => {
-    const f = t.function ?? t; // OpenAI {type, function:{…}} or Workers AI / Responses flat {name, …}
-    return { name: String(f.name), description: f.description, parameters: f.parameters ?? f.input_schema };
+/** A function definition in any API's spelling: OpenAI's `{type, function}`, the flat `{name, parameters}` (Workers AI, Responses, Google), Anthropic's `{name, input_schema}`. */
+type ToolIn = FunctionTool | FlatTool | NonNullable<MessagesBody["tools"]>[number] | Extract<NonNullable<ResponsesBody["tools"]>[number], { type: "function" }>;
+const isFunctionTool = (t: ToolIn): t is FunctionTool => functionToolSchema.safeParse(t).success;
+/** A tool's parameters: a JSON schema object (the schemas check it is an object where they know the field). */
+const schemaOf = (v: unknown): JsonSchema | undefined => (v !== null && typeof v === "object" ? (v as JsonSchema) : undefined);
+
+function chatTools(tools: readonly ToolIn[] = []): Tool[] {
+  return tools.map((t) => {
+    const f = isFunctionTool(t) ? t.function : t;
+    return { name: f.name, description: f.description, parameters: schemaOf(f.parameters ?? f.input_schema) };
   });
 }
 
 function chatToolChoice(c: unknown): ToolChoice | undefined {
   if (c === "auto" || c === "none" || c === "required") return c;
-  if (c && typeof c === "object") {
-    const o = c as Obj;
-    const name = o.function?.name ?? o.name;
-    if (typeof name === "string") return { name };
-  }
+  const o = fieldsOf(c);
+  const name = fieldsOf(o.function).name ?? o.name;
+  return typeof name === "string" ? { name } : undefined;
+}
+
+type FormatIn = ChatBody["response_format"] | WorkersAiTextBody["response_format"];
+
+function chatFormat(f: FormatIn): ResponseFormat | undefined {
+  if (f?.type === "json_schema") return { type: "json_schema", schema: schemaOf(fieldsOf(f.json_schema).schema ?? f.json_schema ?? f.schema) };
+  if (f?.type === "json_object") return { type: "json_object" };
   return undefined;
 }
 
-function chatFormat(f: unknown): ResponseFormat | undefined {
-  if (!f || typeof f !== "object") return undefined;
-  const o = f as Obj;
-  if (o.type === "json_schema") return { type: "json_schema", schema: (o.json_schema?.schema ?? o.json_schema ?? o.schema) as JsonSchema };
-  if (o.type === "json_object") return { type: "json_object" };
-  return undefined;
-}
+/** A chat message of Chat Completions or of Workers AI's `messages`. */
+type ChatMessageIn = ChatBody["messages"][number] | NonNullable<WorkersAiTextBody["messages"]>[number];
+/** A tool call as either spells it: `{id, function: {name, arguments}}`, or Workers AI's flat `{name, arguments}`. */
+type ToolCallIn = { id?: string; name?: string; arguments?: unknown; function?: { name: string; arguments?: unknown } };
 
-function chatMessages(messages: Obj[]): Msg[] {
+function chatMessages(messages: readonly ChatMessageIn[]): Msg[] {
   return messages.map((m) => {
     const role = m.role === "developer" ? "system" : m.role;
     const msg: Msg = { role, text: contentText(m.content) };
-    if (Array.isArray(m.tool_calls))
-      msg.toolCalls = m.tool_calls.map((c: Obj) => ({ id: c.id ?? "", name: c.function?.name ?? c.name, arguments: parseArgs(c.function?.arguments ?? c.arguments) }));
-    if (m.tool_call_id) msg.toolCallId = m.tool_call_id;
-    if (role === "tool" && m.name) msg.toolName = m.name;
+    const calls: readonly ToolCallIn[] | undefined = m.role === "assistant" ? m.tool_calls : undefined;
+    if (calls) msg.toolCalls = calls.map((c) => ({ id: c.id ?? "", name: c.function?.name ?? c.name ?? "", arguments: parseArgs(c.function?.arguments ?? c.arguments) }));
+    if (m.role === "tool" && m.tool_call_id) msg.toolCallId = m.tool_call_id;
+    if (m.role === "tool" && m.name) msg.toolName = m.name;
     return msg;
   });
 }
@@ -80,7 +102,7 @@ function chatMessages(messages: Obj[]): Msg[] {
 export function fromChat(body: ChatBody, model: string): Conversation {
   return {
     model,
-    messages: chatMessages(body.messages as Obj[]),
+    messages: chatMessages(body.messages),
     tools: chatTools(body.tools),
     toolChoice: chatToolChoice(body.tool_choice),
     maxTokens: body.max_completion_tokens ?? body.max_tokens,
@@ -91,8 +113,10 @@ export function fromChat(body: ChatBody, model: string): Conversation {
 const chatUsage = (g: Generation) => ({ prompt_tokens: g.usage.input, completion_tokens: g.usage.output, total_tokens: g.usage.input + g.usage.output });
 const chatToolCalls = (calls: ToolCall[]) => calls.map((c) => ({ id: c.id, type: "function", function: { name: c.name, arguments: JSON.stringify(c.arguments) } }));
 
-export function chatCompletion(g: Generation, model: string, seed: unknown): Obj {
-  const message: Obj = { role: "assistant", content: g.toolCalls.length ? null : g.text, refusal: null };
+type ChatToolCallOut = ReturnType<typeof chatToolCalls>[number];
+
+export function chatCompletion(g: Generation, model: string, seed: unknown) {
+  const message: { role: "assistant"; content: string | null; refusal: null; tool_calls?: ChatToolCallOut[] } = { role: "assistant", content: g.toolCalls.length ? null : g.text, refusal: null };
   if (g.toolCalls.length) message.tool_calls = chatToolCalls(g.toolCalls);
   return {
     id: `chatcmpl-${digest(seed)}`,
@@ -108,7 +132,7 @@ export function chatCompletion(g: Generation, model: string, seed: unknown): Obj
 export function chatChunks(g: Generation, model: string, seed: unknown, opts: { includeUsage?: boolean; usageEvery?: boolean } = {}): Events {
   const base = { id: `chatcmpl-${digest(seed)}`, object: "chat.completion.chunk", created: now(), model };
   const usage = opts.usageEvery ? { usage: chatUsage(g) } : {};
-  const chunk = (delta: Obj, finish: string | null = null) => json({ ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], ...usage });
+  const chunk = (delta: object, finish: string | null = null) => json({ ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], ...usage });
   return lazyEvents(function* () {
     yield chunk({ role: "assistant", content: "" });
     if (g.toolCalls.length) yield chunk({ tool_calls: chatToolCalls(g.toolCalls).map((c, index) => ({ index, ...c })) });
@@ -122,21 +146,21 @@ export function chatChunks(g: Generation, model: string, seed: unknown, opts: { 
 // ---------- Workers AI (/ai/run) ----------
 
 export function fromWorkersAi(body: WorkersAiTextBody, model: string): Conversation {
-  const messages: Msg[] = typeof body.prompt === "string" ? [{ role: "user", text: body.prompt }] : chatMessages((body.messages ?? []) as Obj[]);
-  const format = body.response_format as Obj | undefined;
+  const messages: Msg[] = typeof body.prompt === "string" ? [{ role: "user", text: body.prompt }] : chatMessages(body.messages ?? []);
   return {
     model,
     messages,
     tools: chatTools(body.tools ?? body.functions),
-    maxTokens: body.max_tokens ?? (body.max_completion_tokens as number | undefined),
-    responseFormat: chatFormat(format),
+    maxTokens: body.max_tokens ?? body.max_completion_tokens,
+    responseFormat: chatFormat(body.response_format),
   };
 }
 
 const waiUsage = (g: Generation) => chatUsage(g);
 
-export function workersAiResult(g: Generation): Obj {
-  const out: Obj = { response: g.text };
+/** `response` is the text, or in JSON mode the JSON value itself (answer.ts). */
+export function workersAiResult(g: Generation) {
+  const out: { response: unknown; tool_calls?: { name: string; arguments: ToolCall["arguments"] }[]; usage?: ReturnType<typeof chatUsage> } = { response: g.text };
   if (g.toolCalls.length) out.tool_calls = g.toolCalls.map((c) => ({ name: c.name, arguments: c.arguments }));
   out.usage = waiUsage(g);
   return out;
@@ -154,41 +178,48 @@ export function workersAiEvents(g: Generation): Events {
 
 // ---------- OpenAI Responses ----------
 
+type ResponsesItem = Exclude<ResponsesBody["input"], string>[number];
+/** A role message (`{role, content}`, `type: "message"` or none). */
+const isMessageItem = (item: ResponsesItem): item is Extract<ResponsesItem, { role: string }> => "role" in item && (item.type === undefined || item.type === "message");
+
 export function fromResponses(body: ResponsesBody, model: string): Conversation {
   const messages: Msg[] = [];
   if (typeof body.instructions === "string") messages.push({ role: "system", text: body.instructions });
   if (typeof body.input === "string") messages.push({ role: "user", text: body.input });
   else
-    for (const item of body.input as Obj[]) {
-      if (item.type === "function_call") {
+    for (const item of body.input) {
+      if (ofType(item, "function_call")) {
         const last = messages[messages.length - 1];
         const call = { id: item.call_id, name: item.name, arguments: parseArgs(item.arguments) };
         if (last?.role === "assistant" && last.toolCalls) last.toolCalls.push(call);
         else messages.push({ role: "assistant", text: "", toolCalls: [call] });
-      } else if (item.type === "function_call_output") {
+      } else if (ofType(item, "function_call_output")) {
         messages.push({ role: "tool", text: contentText(item.output), toolCallId: item.call_id });
-      } else if (item.role) {
+      } else if (isMessageItem(item)) {
         messages.push({ role: item.role === "developer" ? "system" : item.role, text: contentText(item.content) });
       }
     }
-  const fmt = (body.text as Obj | undefined)?.format as Obj | undefined;
+  const fmt = body.text?.format;
   return {
     model,
     messages,
-    tools: chatTools((body.tools ?? []).filter((t) => t.type === "function")),
+    tools: chatTools((body.tools ?? []).filter((t) => ofType(t, "function"))),
     toolChoice: chatToolChoice(body.tool_choice),
     maxTokens: body.max_output_tokens,
-    responseFormat: fmt?.type === "json_schema" ? { type: "json_schema", schema: fmt.schema } : fmt?.type === "json_object" ? { type: "json_object" } : undefined,
+    responseFormat: fmt?.type === "json_schema" ? { type: "json_schema", schema: schemaOf(fmt.schema) } : fmt?.type === "json_object" ? { type: "json_object" } : undefined,
   };
 }
 
-function responseItems(g: Generation, seed: unknown): Obj[] {
+type FunctionCallItem = { id: string; type: "function_call"; status: "completed"; call_id: string; name: string; arguments: string };
+type MessageItem = { id: string; type: "message"; status: "completed"; role: "assistant"; content: { type: "output_text"; text: string; annotations: never[] }[] };
+
+function responseItems(g: Generation, seed: unknown): (FunctionCallItem | MessageItem)[] {
   if (g.toolCalls.length)
     return g.toolCalls.map((c) => ({ id: `fc_${digest([seed, c.id])}`, type: "function_call", status: "completed", call_id: c.id, name: c.name, arguments: JSON.stringify(c.arguments) }));
   return [{ id: `msg_${digest(seed)}`, type: "message", status: "completed", role: "assistant", content: [{ type: "output_text", text: g.text, annotations: [] }] }];
 }
 
-export function responseObject(g: Generation, model: string, body: Obj, seed: unknown, status: "completed" | "in_progress" = "completed"): Obj {
+export function responseObject(g: Generation, model: string, body: ResponsesBody, seed: unknown, status: "completed" | "in_progress" = "completed") {
   const incomplete = status === "completed" && g.finish === "length";
   return {
     id: `resp_${digest(seed)}`,
@@ -209,10 +240,10 @@ export function responseObject(g: Generation, model: string, body: Obj, seed: un
 }
 
 /** The documented order: created, in_progress, output_item.added, content_part.added, output_text.delta…, done events, completed. */
-export function responseEvents(g: Generation, model: string, body: Obj, seed: unknown): Events {
+export function responseEvents(g: Generation, model: string, body: ResponsesBody, seed: unknown): Events {
   return lazyEvents(function* () {
     let seq = 0;
-    const ev = (type: string, v: Obj) => named(type, { sequence_number: seq++, ...v });
+    const ev = (type: string, v: object) => named(type, { sequence_number: seq++, ...v });
     yield ev("response.created", { response: responseObject(g, model, body, seed, "in_progress") });
     yield ev("response.in_progress", { response: responseObject(g, model, body, seed, "in_progress") });
     let output_index = 0;
@@ -242,34 +273,36 @@ export function responseEvents(g: Generation, model: string, body: Obj, seed: un
 export function fromAnthropic(body: MessagesBody, model: string): Conversation {
   const messages: Msg[] = [];
   if (body.system !== undefined) messages.push({ role: "system", text: contentText(body.system) });
-  for (const m of body.messages as Obj[]) {
+  for (const m of body.messages) {
     if (typeof m.content === "string") {
       messages.push({ role: m.role, text: m.content });
       continue;
     }
-    const blocks = m.content as Obj[];
-    const uses = blocks.filter((b) => b.type === "tool_use").map((b) => ({ id: b.id, name: b.name, arguments: parseArgs(b.input) }));
-    const text = blocks.filter((b) => b.type === "text").map((b) => b.text).join("\n");
-    const results = blocks.filter((b) => b.type === "tool_result");
+    const blocks = m.content;
+    const uses = blocks.filter((b) => ofType(b, "tool_use")).map((b) => ({ id: b.id, name: b.name, arguments: parseArgs(b.input) }));
+    const text = blocks.filter((b) => ofType(b, "text")).map((b) => b.text).join("\n");
+    const results = blocks.filter((b) => ofType(b, "tool_result"));
     if (results.length) for (const r of results) messages.push({ role: "tool", text: contentText(r.content), toolCallId: r.tool_use_id });
     if (text || uses.length || !results.length) messages.push({ role: m.role, text, ...(uses.length ? { toolCalls: uses } : {}) });
   }
-  const tc = body.tool_choice as Obj | undefined;
+  const tc = body.tool_choice;
   const toolChoice: ToolChoice | undefined = tc?.type === "tool" ? { name: tc.name } : tc?.type === "any" ? "required" : tc?.type === "none" ? "none" : undefined;
   // Structured outputs: `output_config.format` (the older beta name `output_format` too) → a value built from the schema.
   const format = body.output_config?.format ?? body.output_format;
-  const responseFormat: ResponseFormat | undefined = format ? { type: "json_schema", schema: format.schema as JsonSchema } : undefined;
+  const responseFormat: ResponseFormat | undefined = format ? { type: "json_schema", schema: schemaOf(format.schema) } : undefined;
   return { model, messages, tools: chatTools(body.tools), toolChoice, maxTokens: body.max_tokens, responseFormat };
 }
 
 const stopReason = (g: Generation) => (g.finish === "tool_calls" ? "tool_use" : g.finish === "length" ? "max_tokens" : "end_turn");
 
-function anthropicContent(g: Generation): Obj[] {
+type AnthropicBlockOut = { type: "tool_use"; id: string; name: string; input: ToolCall["arguments"] } | { type: "text"; text: string };
+
+function anthropicContent(g: Generation): AnthropicBlockOut[] {
   if (g.toolCalls.length) return g.toolCalls.map((c) => ({ type: "tool_use", id: c.id.replace(/^call_/, "toolu_"), name: c.name, input: c.arguments }));
   return [{ type: "text", text: g.text }];
 }
 
-export function anthropicMessage(g: Generation, model: string, seed: unknown): Obj {
+export function anthropicMessage(g: Generation, model: string, seed: unknown) {
   return {
     id: `msg_${digest(seed)}`,
     type: "message",
@@ -287,7 +320,7 @@ export function anthropicEvents(g: Generation, model: string, seed: unknown): Ev
   return lazyEvents(function* () {
     yield named("message_start", { message: { ...msg, content: [], stop_reason: null, usage: { input_tokens: g.usage.input, output_tokens: 0 } } });
     let index = 0;
-    for (const block of msg.content as Obj[]) {
+    for (const block of msg.content) {
       if (block.type === "tool_use") {
         yield named("content_block_start", { index, content_block: { ...block, input: {} } });
         yield named("content_block_delta", { index, delta: { type: "input_json_delta", partial_json: JSON.stringify(block.input) } });
@@ -304,13 +337,27 @@ export function anthropicEvents(g: Generation, model: string, seed: unknown): Ev
   });
 }
 
-/** A Chat Completions request as the gateway would send it to Anthropic (for the upstream log). */
-export function chatToAnthropicRequest(body: ChatBody, providerModel: string): Obj {
-  const system = (body.messages as Obj[]).filter((m) => m.role === "system" || m.role === "developer").map((m) => contentText(m.content));
-  const out: Obj = {
+/** A chat request: Chat Completions, or Workers AI's with `messages` (a `prompt` turned into one user message). */
+export type ChatRequest = { messages: readonly ChatMessageIn[]; max_completion_tokens?: number; max_tokens?: number; tools?: readonly ToolIn[]; stream?: boolean };
+
+type AnthropicRequest = {
+  model: string;
+  max_tokens: number;
+  messages: { role: "user" | "assistant"; content: string | { type: "tool_result"; tool_use_id?: string; content: string }[] }[];
+  system?: string;
+  tools?: { name: string; description?: string; input_schema: JsonSchema }[];
+  stream?: true;
+};
+
+/** A chat request as the gateway would send it to Anthropic (for the upstream log). */
+export function chatToAnthropicRequest(body: ChatRequest, providerModel: string): AnthropicRequest {
+  const system = body.messages.filter((m) => m.role === "system" || m.role === "developer").map((m) => contentText(m.content));
+  const out: AnthropicRequest = {
     model: providerModel,
     max_tokens: body.max_completion_tokens ?? body.max_tokens ?? 4096,
-    messages: (body.messages as Obj[]).filter((m) => m.role !== "system" && m.role !== "developer").map((m) => ({ role: m.role === "tool" ? "user" : m.role, content: m.role === "tool" ? [{ type: "tool_result", tool_use_id: m.tool_call_id, content: contentText(m.content) }] : contentText(m.content) })),
+    messages: body.messages.flatMap((m) =>
+      m.role === "system" || m.role === "developer" ? [] : [{ role: m.role === "tool" ? "user" : m.role, content: m.role === "tool" ? [{ type: "tool_result", tool_use_id: m.tool_call_id, content: contentText(m.content) }] : contentText(m.content) }],
+    ),
   };
   if (system.length) out.system = system.join("\n");
   if (body.tools) out.tools = chatTools(body.tools).map((t) => ({ name: t.name, description: t.description, input_schema: t.parameters ?? { type: "object" } }));
@@ -320,17 +367,17 @@ export function chatToAnthropicRequest(body: ChatBody, providerModel: string): O
 
 // ---------- Google AI Studio (generateContent) ----------
 
-export function fromGoogle(body: Obj, model: string): Conversation {
+export function fromGoogle(body: GoogleBody, model: string): Conversation {
   const messages: Msg[] = [];
   if (body.systemInstruction) messages.push({ role: "system", text: contentText(body.systemInstruction.parts) });
-  for (const c of (body.contents ?? []) as Obj[]) {
-    const parts = (c.parts ?? []) as Obj[];
-    for (const p of parts.filter((p) => p.functionResponse)) messages.push({ role: "tool", text: JSON.stringify(p.functionResponse.response ?? {}), toolName: p.functionResponse.name });
-    const calls = parts.filter((p) => p.functionCall).map((p) => ({ id: p.functionCall.name, name: p.functionCall.name, arguments: p.functionCall.args ?? {} }));
+  for (const c of body.contents) {
+    const parts = c.parts;
+    for (const { functionResponse: r } of parts) if (r) messages.push({ role: "tool", text: JSON.stringify(r.response ?? {}), toolName: r.name });
+    const calls = parts.flatMap(({ functionCall: f }) => (f ? [{ id: f.name, name: f.name, arguments: f.args ?? {} }] : []));
     const text = contentText(parts);
     if (text || calls.length) messages.push({ role: c.role === "model" ? "assistant" : "user", text, ...(calls.length ? { toolCalls: calls } : {}) });
   }
-  const decls = ((body.tools ?? []) as Obj[]).flatMap((t) => t.functionDeclarations ?? []);
+  const decls = (body.tools ?? []).flatMap((t) => t.functionDeclarations ?? []);
   const gc = body.generationConfig ?? {};
   return {
     model,
@@ -341,15 +388,16 @@ export function fromGoogle(body: Obj, model: string): Conversation {
   };
 }
 
-function lowerTypes(s: Obj): JsonSchema {
-  const out: Obj = { ...s };
-  if (typeof s.type === "string") out.type = s.type.toLowerCase();
-  if (s.properties) out.properties = Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, lowerTypes(v as Obj)]));
-  if (s.items) out.items = lowerTypes(s.items);
-  return out;
+/** Google's schema (OpenAPI types in capitals: `OBJECT`, `STRING`) as a JSON schema. Sub-schemas are unchecked JSON. */
+function lowerTypes(schema: Unchecked): JsonSchema {
+  const out: Unchecked = { ...schema };
+  if (typeof schema.type === "string") out.type = schema.type.toLowerCase();
+  if (schema.properties) out.properties = Object.fromEntries(Object.entries(fieldsOf(schema.properties)).map(([k, v]) => [k, lowerTypes(fieldsOf(v))]));
+  if (schema.items) out.items = lowerTypes(fieldsOf(schema.items));
+  return out as JsonSchema;
 }
 
-export function googleResponse(g: Generation, model: string, text = g.text, final = true): Obj {
+export function googleResponse(g: Generation, model: string, text = g.text, final = true) {
   const parts = g.toolCalls.length ? g.toolCalls.map((c) => ({ functionCall: { name: c.name, args: c.arguments } })) : [{ text }];
   return {
     candidates: [{ content: { role: "model", parts }, ...(final ? { finishReason: g.finish === "length" ? "MAX_TOKENS" : "STOP" } : {}), index: 0 }],

@@ -7,7 +7,7 @@ import { cached, noWholesale, readJson, resolveRestModel, validate } from "./com
 import { ACCOUNT_ID, BEARER, CODES, MESSAGES, REST_ROUTES } from "./contract.ts";
 import type { Ctx, Gw } from "./ctx.ts";
 import { restAuthError, restError, type Out } from "./errors.ts";
-import { chatToAnthropicRequest, fromAnthropic, fromChat, fromResponses, fromWorkersAi } from "./formats.ts";
+import { chatToAnthropicRequest, fromAnthropic, fromChat, fromResponses, fromWorkersAi, type ChatRequest } from "./formats.ts";
 import { isWorkersAiModel, providerModelId, providerOf, quirksOf, type Endpoint, type Model } from "./model-ids.ts";
 import { inputSchemaProblem } from "./input-schema.ts";
 import { listed, listWorkersAiModels } from "./model-lists.ts";
@@ -74,9 +74,9 @@ function upstream(ctx: Ctx, gw: Gw, model: Model, body: unknown) {
   });
 }
 
-function chatUpstreamBody(model: Model, body: s.ChatBody | Record<string, unknown>): Record<string, unknown> {
+function chatUpstreamBody(model: Model, body: ChatRequest): Record<string, unknown> {
   const name = providerModelId(model);
-  return providerOf(model) === "anthropic" ? chatToAnthropicRequest(body as s.ChatBody, name) : { ...body, model: name };
+  return providerOf(model) === "anthropic" ? chatToAnthropicRequest(body, name) : { ...body, model: name };
 }
 
 /** `POST /ai/run/{model}`: the model id is the rest of the path, slashes included (`@` may be `%40`). */
@@ -163,8 +163,9 @@ async function run(ctx: Ctx, id: string, input: unknown, envelopeWarnings: Warni
   });
 }
 
-function promptToMessages(body: s.WorkersAiTextBody): Record<string, unknown> {
-  return typeof body.prompt === "string" ? { ...body, prompt: undefined, messages: [{ role: "user", content: body.prompt }] } : body;
+/** A Workers AI body with `messages` (the schema lets through exactly one of `prompt` and `messages`). */
+function promptToMessages(body: s.WorkersAiTextBody): s.WorkersAiTextBody & ChatRequest {
+  return typeof body.prompt === "string" ? { ...body, prompt: undefined, messages: [{ role: "user", content: body.prompt }] } : { ...body, messages: body.messages ?? [] };
 }
 
 /** `POST /ai/run` with `{model, input}`. */

@@ -2,14 +2,15 @@
 import { z } from "zod";
 
 const content = z.union([z.string(), z.array(z.looseObject({ type: z.string() })), z.null()]);
-const fnTool = z.looseObject({ type: z.literal("function"), function: z.looseObject({ name: z.string().min(1), description: z.string().optional(), parameters: z.record(z.string(), z.unknown()).optional() }) });
+/** OpenAI's function tool `{type: "function", function: {name, …}}`. */
+export const functionToolSchema = z.looseObject({ type: z.literal("function"), function: z.looseObject({ name: z.string().min(1), description: z.string().optional(), parameters: z.record(z.string(), z.unknown()).optional() }) });
 const flatTool = z.looseObject({ name: z.string().min(1), description: z.string().optional(), parameters: z.record(z.string(), z.unknown()).optional() });
 const responseFormat = z.looseObject({ type: z.enum(["text", "json_object", "json_schema"]) });
 
 const chatMessage = z.discriminatedUnion("role", [
   z.looseObject({ role: z.enum(["system", "developer", "user"]), content: content }),
   z.looseObject({ role: z.literal("assistant"), content: content.optional(), tool_calls: z.array(z.looseObject({ id: z.string(), type: z.literal("function"), function: z.looseObject({ name: z.string(), arguments: z.string() }) })).optional() }),
-  z.looseObject({ role: z.literal("tool"), content: content, tool_call_id: z.string() }),
+  z.looseObject({ role: z.literal("tool"), content: content, tool_call_id: z.string(), name: z.string().optional() }),
 ]);
 
 export const chatSchema = z.looseObject({
@@ -22,12 +23,20 @@ export const chatSchema = z.looseObject({
   temperature: z.number().min(0).max(2).optional(),
   top_p: z.number().min(0).max(1).optional(),
   n: z.int().min(1).optional(), // accepted; the emulator always answers one choice
-  tools: z.array(fnTool).optional(),
+  tools: z.array(functionToolSchema).optional(),
   tool_choice: z.union([z.enum(["auto", "none", "required"]), z.looseObject({ type: z.literal("function"), function: z.looseObject({ name: z.string() }) })]).optional(),
   response_format: responseFormat.optional(),
 });
 
-const waiMessage = z.looseObject({ role: z.enum(["system", "developer", "user", "assistant", "tool"]), content: content.optional() });
+/** A tool call in a Workers AI message: the OpenAI shape `{id, function: {name, arguments}}` or the flat `{name, arguments}`. */
+const waiToolCall = z.looseObject({ id: z.string().optional(), name: z.string().optional(), arguments: z.unknown().optional(), function: z.looseObject({ name: z.string(), arguments: z.unknown().optional() }).optional() });
+const waiMessage = z.looseObject({
+  role: z.enum(["system", "developer", "user", "assistant", "tool"]),
+  content: content.optional(),
+  tool_calls: z.array(waiToolCall).optional(),
+  tool_call_id: z.string().optional(),
+  name: z.string().optional(),
+});
 
 /** Workers AI text generation (`/ai/run/@cf/…`): `prompt` or `messages`. */
 export const workersAiTextSchema = z
@@ -36,11 +45,14 @@ export const workersAiTextSchema = z
     messages: z.array(waiMessage).min(1).optional(),
     stream: z.boolean().optional(),
     max_tokens: z.int().positive().optional(),
+    max_completion_tokens: z.int().positive().optional(),
     temperature: z.number().min(0).max(5).optional(),
     top_p: z.number().min(0).max(2).optional(),
     top_k: z.int().min(1).max(50).optional(),
     seed: z.int().optional(),
-    tools: z.array(z.union([fnTool, flatTool])).optional(),
+    tools: z.array(z.union([functionToolSchema, flatTool])).optional(),
+    /** The older name of `tools` (flat function definitions). */
+    functions: z.array(flatTool).optional(),
     response_format: z.looseObject({ type: z.enum(["json_object", "json_schema"]), json_schema: z.unknown().optional() }).optional(),
   })
   .superRefine((v, ctx) => {
@@ -56,12 +68,23 @@ export const imageSchema = z.looseObject({ prompt: z.string().min(1) });
 
 export const envelopeSchema = z.looseObject({ model: z.string().min(1), input: z.record(z.string(), z.unknown()) });
 
-const responsesItem = z.union([
-  z.looseObject({ role: z.enum(["user", "assistant", "system", "developer"]), content: z.union([z.string(), z.array(z.looseObject({ type: z.string() }))]) }),
-  z.looseObject({ type: z.literal("function_call"), call_id: z.string(), name: z.string(), arguments: z.string() }),
-  z.looseObject({ type: z.literal("function_call_output"), call_id: z.string(), output: z.union([z.string(), z.array(z.unknown())]) }),
-  z.looseObject({ type: z.string() }),
-]);
+/**
+ * The last branch of a union of shapes told apart by `type`: an object of any other `type` passes through (the APIs
+ * have many more item and block types), while a `known` type must fit its own shape, and its error names the field
+ * that does not (`content[0].text: expected string`), so narrowing by `type` gives the shape that was checked.
+ */
+const otherType = (known: Record<string, z.ZodType>) =>
+  z.looseObject({ type: z.string() }).superRefine((v, ctx) => {
+    const shape = Object.hasOwn(known, v.type) ? known[v.type] : undefined;
+    for (const issue of shape?.safeParse(v).error?.issues ?? []) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+  });
+
+const messageItem = z.looseObject({ type: z.literal("message").optional(), role: z.enum(["user", "assistant", "system", "developer"]), content: z.union([z.string(), z.array(z.looseObject({ type: z.string() }))]) });
+const functionCallItem = z.looseObject({ type: z.literal("function_call"), call_id: z.string(), name: z.string(), arguments: z.string() });
+const functionCallOutputItem = z.looseObject({ type: z.literal("function_call_output"), call_id: z.string(), output: z.union([z.string(), z.array(z.unknown())]) });
+const responsesItem = z.union([messageItem, functionCallItem, functionCallOutputItem, otherType({ message: messageItem, function_call: functionCallItem, function_call_output: functionCallOutputItem })]);
+const responsesFunctionTool = z.looseObject({ type: z.literal("function"), name: z.string().min(1), description: z.string().optional(), parameters: z.record(z.string(), z.unknown()).nullable().optional() });
+const responsesTool = z.union([responsesFunctionTool, otherType({ function: responsesFunctionTool })]);
 
 export const responsesSchema = z.looseObject({
   model: z.string().min(1),
@@ -69,7 +92,9 @@ export const responsesSchema = z.looseObject({
   instructions: z.string().optional(),
   max_output_tokens: z.int().positive().optional(),
   stream: z.boolean().optional(),
-  tools: z.array(z.looseObject({ type: z.string() })).optional(),
+  tools: z.array(responsesTool).optional(),
+  /** Structured output: `text.format` {type: "json_schema", schema} or {type: "json_object"}. */
+  text: z.looseObject({ format: z.looseObject({ type: z.string(), schema: z.record(z.string(), z.unknown()).optional() }).optional() }).optional(),
   reasoning: z.looseObject({ effort: z.enum(["minimal", "low", "medium", "high"]).optional() }).optional(),
 });
 
@@ -80,7 +105,10 @@ export const embeddingsSchema = z.looseObject({
   dimensions: z.int().positive().optional(),
 });
 
-const anthropicBlock = z.looseObject({ type: z.string() });
+const textBlock = z.looseObject({ type: z.literal("text"), text: z.string() });
+const toolUseBlock = z.looseObject({ type: z.literal("tool_use"), id: z.string(), name: z.string(), input: z.unknown().optional() });
+const toolResultBlock = z.looseObject({ type: z.literal("tool_result"), tool_use_id: z.string(), content: z.unknown().optional() });
+const anthropicBlock = z.union([textBlock, toolUseBlock, toolResultBlock, otherType({ text: textBlock, tool_use: toolUseBlock, tool_result: toolResultBlock })]);
 export const messagesSchema = z.looseObject({
   model: z.string().min(1),
   max_tokens: z.int().positive(),
@@ -88,14 +116,30 @@ export const messagesSchema = z.looseObject({
   system: z.union([z.string(), z.array(anthropicBlock)]).optional(),
   stream: z.boolean().optional(),
   temperature: z.number().min(0).max(1).optional(),
-  tools: z.array(z.looseObject({ name: z.string().min(1), input_schema: z.record(z.string(), z.unknown()) })).optional(),
+  tools: z.array(z.looseObject({ name: z.string().min(1), description: z.string().optional(), input_schema: z.record(z.string(), z.unknown()) })).optional(),
+  tool_choice: z
+    .discriminatedUnion("type", [
+      z.looseObject({ type: z.enum(["auto", "any", "none"]) }),
+      z.looseObject({ type: z.literal("tool"), name: z.string().min(1) }),
+    ])
+    .optional(),
   /** Anthropic structured outputs: `output_config.format` {type: "json_schema", schema} (the older beta `output_format` too). */
   output_config: z.looseObject({ format: z.looseObject({ type: z.literal("json_schema"), schema: z.record(z.string(), z.unknown()) }).optional() }).optional(),
   output_format: z.looseObject({ type: z.literal("json_schema"), schema: z.record(z.string(), z.unknown()) }).optional(),
 });
 
+const googlePart = z.looseObject({
+  text: z.string().optional(),
+  functionCall: z.looseObject({ name: z.string(), args: z.record(z.string(), z.unknown()).optional() }).optional(),
+  functionResponse: z.looseObject({ name: z.string(), response: z.unknown().optional() }).optional(),
+});
 export const googleSchema = z.looseObject({
-  contents: z.array(z.looseObject({ role: z.enum(["user", "model"]).optional(), parts: z.array(z.looseObject({})).min(1) })).min(1),
+  contents: z.array(z.looseObject({ role: z.enum(["user", "model"]).optional(), parts: z.array(googlePart).min(1) })).min(1),
+  systemInstruction: z.looseObject({ parts: z.array(googlePart).optional() }).optional(),
+  tools: z.array(z.looseObject({ functionDeclarations: z.array(flatTool).optional() })).optional(),
+  generationConfig: z
+    .looseObject({ maxOutputTokens: z.int().positive().optional(), responseMimeType: z.string().optional(), responseSchema: z.record(z.string(), z.unknown()).optional() })
+    .optional(),
 });
 
 const stepConfig = z.looseObject({
@@ -167,3 +211,6 @@ export type EmbeddingsBody = z.infer<typeof embeddingsSchema>;
 export type MessagesBody = z.infer<typeof messagesSchema>;
 export type GoogleBody = z.infer<typeof googleSchema>;
 export type UniversalStep = z.infer<typeof universalStep>;
+/** A function definition as the request APIs spell it: OpenAI's `{type, function: {…}}` or the flat `{name, …}`. */
+export type FunctionTool = z.infer<typeof functionToolSchema>;
+export type FlatTool = z.infer<typeof flatTool>;

@@ -17,6 +17,8 @@ export class State {
   gateways = new Map<string, Gateway>();
   cache = new Map<string, CacheEntry>();
   onLog?: (e: LogEntry) => void;
+  /** Requests answered so far (each one's log id is derived from it). */
+  requestCount = 0;
   /** Keep at most this many log entries (the CLI sets one; tests keep everything). */
   logLimit = Infinity;
 

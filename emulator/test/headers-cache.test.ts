@@ -66,6 +66,23 @@ describe("cf-aig-* response headers and the cache", () => {
     expect(emu().log.entries.at(-1)!.logId).toBe(r.headers.get("cf-aig-log-id"));
   });
 
+  it("log ids differ per request and repeat in a fresh emulator, so a run prints the same ids every time", async () => {
+    const { createEmulator } = await import("../src/app.ts");
+    const ids = async () => {
+      const fetch = createEmulator({}).fetch;
+      const out: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const r = await fetch(new Request("https://api.cloudflare.com/client/v4/accounts/abc/ai/models/search", { headers: auth() }));
+        out.push(r.headers.get("cf-aig-log-id")!);
+      }
+      return out;
+    };
+    const first = await ids();
+    expect(new Set(first).size).toBe(3);
+    for (const id of first) expect(id).toMatch(/^[0-9A-F]{26}$/);
+    expect(await ids()).toEqual(first);
+  });
+
   it("REST responses carry cf-aig-log-id and cf-aig-cache-status (assumed)", async () => {
     const r = await post(`${restBase(emu())}/run/${LLAMA}`, { prompt: "Hi" }, auth());
     expect(r.headers.get("cf-aig-log-id")).toBeTruthy();

@@ -1,6 +1,6 @@
 import OpenAI from "openai";
 import { describe, expect, it } from "vitest";
-import { LLAMA, TOKEN, auth, curl, gwAuth, gwBase, post, restBase, useEmulator } from "./helpers.ts";
+import { KEYS, LLAMA, TOKEN, auth, curl, gwAuth, gwBase, post, restBase, useEmulator } from "./helpers.ts";
 
 const emu = useEmulator();
 const chatUrl = () => `${restBase(emu())}/v1/chat/completions`;
@@ -35,6 +35,37 @@ describe("request validation", () => {
     const r = await post(`${restBase(emu())}/v1/messages`, { model: "anthropic/claude-sonnet-4-5", messages: [{ role: "user", content: "Hi" }] }, auth());
     expect(r.status).toBe(400);
     expect(r.json.errors[0].message).toContain("max_tokens: is required");
+  });
+
+  it("every field a translation reads is checked: a malformed one gets 400 naming it, not an emulator error", async () => {
+    const run = `${restBase(emu())}/run/${LLAMA}`;
+    const google = `${gwBase(emu())}/google-ai-studio/v1beta/models/gemini-2.5-flash:generateContent`;
+    const messages = `${restBase(emu())}/v1/messages`;
+    const claude = { model: "anthropic/claude-sonnet-4-5", max_tokens: 10 };
+    const cases: [string, unknown, string, Record<string, string>?][] = [
+      [run, { messages: [{ role: "assistant", content: "x", tool_calls: [null] }, { role: "user", content: "hi" }] }, "messages[0].tool_calls[0]: expected object, received null"],
+      [run, { prompt: "hi", functions: [null] }, "functions[0]: expected object, received null"],
+      [run, { prompt: "hi", max_completion_tokens: "2" }, "max_completion_tokens: expected number, received string"],
+      [`${restBase(emu())}/v1/responses`, { model: LLAMA, input: [{ type: "function_call", name: "f", arguments: "{}" }] }, "input[0].call_id: is required"],
+      [`${restBase(emu())}/v1/responses`, { model: LLAMA, input: "hi", tools: [{ type: "web_search" }, { type: "function" }] }, "tools[1].name: is required"],
+      [`${restBase(emu())}/v1/responses`, { model: LLAMA, input: "hi", text: { format: null } }, "text.format: expected object, received null"],
+      [messages, { ...claude, messages: [{ role: "user", content: [{ type: "text", text: 5 }] }] }, "messages[0].content[0].text: expected string, received number"],
+      [messages, { ...claude, messages: [{ role: "user", content: "hi" }], tool_choice: { type: "tool" } }, "tool_choice.name: is required"],
+      [google, { contents: [{ parts: [{ text: "hi" }] }], tools: {} }, "tools: expected array, received object", { ...gwAuth(), "x-goog-api-key": KEYS.google }],
+      [google, { contents: [{ parts: [{ text: "hi" }] }], tools: [null] }, "tools[0]: expected object, received null", { ...gwAuth(), "x-goog-api-key": KEYS.google }],
+      [google, { contents: [{ parts: [{ functionCall: "f" }] }] }, "contents[0].parts[0].functionCall: expected object, received string", { ...gwAuth(), "x-goog-api-key": KEYS.google }],
+    ];
+    for (const [url, body, message, headers = auth()] of cases) {
+      const r = await post(url, body, headers);
+      expect({ status: r.status, text: r.text }).toMatchObject({ status: 400, text: expect.stringContaining(`Invalid ${url.includes("/run/") ? "input" : "request body"}: ${message}`) });
+    }
+  });
+
+  it("content blocks and input items of other types pass through unchecked", async () => {
+    const block = await post(`${restBase(emu())}/v1/messages`, { model: "anthropic/claude-sonnet-4-5", max_tokens: 10, messages: [{ role: "user", content: [{ type: "image", source: { type: "url", url: "https://example.com/a.png" } }, { type: "text", text: "Hi" }] }] }, auth());
+    expect(block.status).toBe(200);
+    const google = await post(`${gwBase(emu())}/google-ai-studio/v1beta/models/gemini-2.5-flash:generateContent`, { contents: [{ parts: [{ text: "Hi" }, { inlineData: { mimeType: "image/png", data: "AA==" } }] }] }, { ...gwAuth(), "x-goog-api-key": KEYS.google });
+    expect(google.status).toBe(200);
   });
 
   it("a body over 10 MB gets 413 with code 3006", async () => {

@@ -5,6 +5,8 @@
  * committed, so nothing can go stale.
  */
 import { listExamples, projectRoot, regionNames, type ExampleFile } from "../../src/lib/examples.ts";
+import { idPrefixes } from "../../tools/check/project.ts";
+import { idCandidates, jsStrings } from "../../tools/check/text.ts";
 
 export type ManifestEntry = {
   file: string;
@@ -31,23 +33,25 @@ const ENDPOINT_PATTERNS: [string, RegExp][] = [
   ["embeddings", /\/embeddings\b|embeddings\.create/],
 ];
 
-/** Quoted strings shaped like model ids: `@cf/author/model`, `workers-ai/@cf/…`, `author/model`. */
-const ID_LITERAL = /["'`]((?:workers-ai\/)?@cf\/[\w.-]+\/[\w.-]+|[a-z0-9][a-z0-9-]*\/[a-z0-9][\w.:-]*)["'`]/g;
-/** A @cf id anywhere (for instance inside a URL path: `/ai/run/@cf/meta/…`). */
-const CF_ID = /(?:workers-ai\/)?@cf\/[a-z0-9][\w.-]*\/[a-z0-9][\w.-]*[\w]/g;
 /** The value of a `model` field, whatever it looks like (provider-native ids such as `gpt-5-mini` included). */
 const MODEL_FIELD = /["']?\bmodel["']?\s*:\s*["']([^"'\s]+)["']/g;
 /** The marker of an example that fails on purpose: `# shows: failure` / `// shows: failure`, a reason may follow. */
 const SHOWS_FAILURE = /^(?:#|\/\/) shows: failure\b/m;
-/** `author/model`-shaped strings that are media types or paths, not models. */
-const NOT_A_MODEL = /^(application|text|image|audio|video|multipart|chat)\/|^v\d+\//;
+/** The first segments that make `x/y` an id for the check (catalog authors, provider slugs), read once. */
+let prefixes: ReadonlySet<string> | undefined;
 
-export function modelsIn(source: string): string[] {
+/**
+ * The model ids in an example: the ids `npm run check` finds in it (its lexer: string literals of TypeScript, words of
+ * shell), plus the value of any `model` field, so provider-native names (`gpt-5-mini`, which only the deprecated
+ * surfaces take) are listed too.
+ */
+export function modelsIn(source: string, language: string): string[] {
+  prefixes ??= idPrefixes();
   const found = new Set<string>();
-  for (const m of source.matchAll(CF_ID)) found.add(m[0]);
-  for (const m of source.matchAll(ID_LITERAL)) if (!NOT_A_MODEL.test(m[1])) found.add(m[1]);
+  const pieces = language === "sh" ? [{ text: source, moduleSpecifier: false }] : jsStrings(source);
+  for (const p of pieces) if (!p.moduleSpecifier) for (const c of idCandidates(p.text, prefixes)) found.add(c.id);
   for (const m of source.matchAll(MODEL_FIELD)) found.add(m[1]);
-  // `workers-ai/@cf/x` also matched as `@cf/x`: keep the longer form only.
+  // A file with both `workers-ai/@cf/x` and `@cf/x`: keep the longer form only.
   for (const id of [...found]) if (found.has(`workers-ai/${id}`)) found.delete(id);
   return [...found].sort();
 }
@@ -62,7 +66,7 @@ export function manifestEntry(e: ExampleFile): ManifestEntry {
     language: e.language,
     regions: regionNames(e.source),
     endpoints: endpointsIn(e.source),
-    models: modelsIn(e.source),
+    models: modelsIn(e.source, e.language),
     deprecated: e.source.includes("https://gateway.ai.cloudflare.com"),
     ...(SHOWS_FAILURE.test(e.source) ? { shows: "failure" as const } : {}),
   };

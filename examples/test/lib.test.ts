@@ -1,6 +1,7 @@
 /** src/lib/examples.ts: region extraction and the errors a page gets for a missing example or region. */
 import { describe, expect, it } from "vitest";
 import { closeIds, extractRegion, getExample, listExamples, regionNames } from "../../src/lib/examples.ts";
+import { nearest } from "../../tools/check/routes.ts";
 
 const source = [
   "#!/usr/bin/env bash",
@@ -63,8 +64,16 @@ describe("listExamples", () => {
     expect(ids.some((id) => id.startsWith("harness/") || id.startsWith("test/"))).toBe(false);
   });
 
-  it("closeIds prefers near misses", () => {
-    expect(closeIds("run/curll", ["run/curl", "responses/curl", "messages/fetch"])[0]).toBe("run/curl");
+  it("closeIds gives the near miss npm run check suggests, else the examples with the same file name", () => {
+    const ids = ["run/curl", "responses/curl", "messages/fetch"];
+    expect(closeIds("run/curll", ids)).toEqual(["run/curl"]);
+    expect(nearest("run/curll", ids)).toBe("run/curl");
+    expect(closeIds("curl", ids)).toEqual(["run/curl", "responses/curl"]);
+    expect(closeIds("embeddings/python", ids)).toEqual([]);
+  });
+
+  it("a page naming an example without its folder is pointed at the examples of that file name", () => {
+    expect(() => getExample({ id: "openai-sdk", page: "src/content/docs/x.mdx" })).toThrow(/there is no example "openai-sdk" .*Did you mean: [^?]*chat-completions\/openai-sdk[^?]*responses\/openai-sdk/);
   });
 });
 

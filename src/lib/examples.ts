@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync, type Stats } from "node:fs";
 import { basename, join, relative } from "node:path";
-import { distance } from "fastest-levenshtein";
+import { nearest } from "../../tools/check/routes.ts";
 
 /** File extensions that are examples, with the language expressive-code should highlight them as. */
 export const EXAMPLE_LANGUAGES: Record<string, string> = { ts: "ts", sh: "sh" };
@@ -145,14 +145,13 @@ export function pageOf(astro: { locals: unknown; url: URL }): string {
   return astro.url.pathname;
 }
 
-/** Ids closest to `id` (for "did you mean"). */
-export function closeIds(id: string, ids: string[], max = 3): string[] {
-  return ids
-    .map((candidate) => ({ candidate, d: distance(id, candidate) }))
-    .filter(({ candidate, d }) => d <= Math.max(3, Math.floor(id.length / 3)) || basename(candidate) === basename(id))
-    .sort((a, b) => a.d - b.d)
-    .slice(0, max)
-    .map(({ candidate }) => candidate);
+/**
+ * "Did you mean" for an example id: the near miss `npm run check` suggests for the same id (one matcher for both), or
+ * else the examples with the same file name in other folders (`openai-sdk` → `chat-completions/openai-sdk`, …).
+ */
+export function closeIds(id: string, ids: readonly string[]): string[] {
+  const near = nearest(id, ids);
+  return near ? [near] : ids.filter((candidate) => basename(candidate) === basename(id));
 }
 
 export type ShownExample = {

@@ -1,7 +1,8 @@
 /**
  * The page side of the Run button (the only code of this feature a page loads before a click): starts the sandbox
  * Worker on Run, sends it the sample (or the reader's edit of it), and writes what comes back under the sample as it
- * arrives. Output is set as text, never as HTML.
+ * arrives. Output is set as text, never as HTML. After the first run it registers the site's Service Worker (/sw.js,
+ * src/live/service-worker.ts), which caches the sandbox and the pages with samples so that Run works offline.
  */
 import type { RunMessage, SandboxMessage } from "./protocol.ts";
 
@@ -28,6 +29,8 @@ function run(box: HTMLElement) {
   running.set(box, worker);
   const done = (text: string) => {
     worker.terminate();
+    // Registered once the sandbox's files are in the HTTP cache, so installing it fetches them from there.
+    navigator.serviceWorker?.register("/sw.js").catch(() => {});
     state.textContent = text;
     box.dataset.state = "done";
   };

@@ -1,23 +1,28 @@
 /**
  * The Run button, in the real browser against the built site (`npm run serve:edge`):
- * - every runnable sample on every page prints what the same example printed in Node: the examples harness
- *   (examples/harness/run.ts) runs it here as the examples tests do — TypeScript and the generated JavaScript under
- *   Node, shell through the real curl — against a Node emulator with the same account, token, stored keys and faults
- *   as the in-browser emulator. Compared: stdout and the exit code (stderr holds stack traces, which name files);
+ * - every runnable sample on every page prints what the examples tests recorded when they ran it (TypeScript and the
+ *   generated JavaScript under Node, shell through the real curl, each against a fresh emulator with the demo
+ *   account): examples/outputs/runs/<id>.<form>.txt. Compared: the exit code and stdout, after the one change the
+ *   recordings make (`unvarying` in src/lib/recorded.ts: Unix times, and one sample's random retry jitter); stderr
+ *   holds stack traces, which name files;
  * - streamed output reaches the page in several pieces, as the sandbox receives it;
  * - an edited sample with a wrong model id shows the emulator's own error;
- * - a second run works offline once the sandbox has loaded;
+ * - after one Run, the Service Worker it registers serves the pages with samples and the sandbox offline: Run works
+ *   on pages first opened while offline (Playwright's offline mode, which also cuts the Service Worker's own fetches);
  * - pages load nothing of the sandbox before a click, and no run causes a CSP violation.
  */
 import { test, expect, type Locator, type Page } from "@playwright/test";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { startEmulator, DEFAULT_API_TOKEN, EXAMPLE_ACCOUNT_ID } from "../../emulator/src/index.ts";
-import { runExample, limiter, type Form } from "../../examples/harness/run.ts";
-import { cases, STORED_GATEWAYS, STORED_KEYS } from "../../examples/test/cases.ts";
-import { DIST, ProblemCollector, report } from "./support.ts";
+import { readRunRecording, unvarying, type RunForm } from "../../src/lib/recorded.ts";
+import { DIST, ProblemCollector, ROOT, report } from "./support.ts";
 
+type Form = RunForm;
 type Sample = { example: string; lang: Form };
+
+/** The value of attribute `name` in the attribute text of one tag. */
+const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 
 /** Every page of dist/ with Run buttons, and its samples in page order. */
 function pagesWithSamples(): Map<string, Sample[]> {
@@ -28,7 +33,11 @@ function pagesWithSamples(): Map<string, Sample[]> {
       if (statSync(full).isDirectory()) walk(full);
       else if (name === "index.html") {
         const html = readFileSync(full, "utf8");
-        const samples = [...html.matchAll(/class="run-sample[^"]*" data-sample="([^"]+)" data-lang="(ts|js|sh)"/g)].map((m) => ({ example: m[1], lang: m[2] as Form }));
+        // Each Run box's opening tag, whatever the order of its attributes.
+        const samples = [...html.matchAll(/<div\b[^>]*\sclass="run-sample\b[^"]*"[^>]*>/g)].map((m) => ({
+          example: attr(m[0], "data-sample")!,
+          lang: attr(m[0], "data-lang") as Form,
+        }));
         if (samples.length) pages.set(`/${relative(DIST, dir)}/`.replace(/^\/\/$/, "/"), samples);
       }
     }
@@ -41,30 +50,6 @@ const pages = pagesWithSamples();
 /** Each sample runs once, on the first page that shows it. */
 const firstPage = new Map<string, string>();
 for (const [path, samples] of pages) for (const s of samples) if (!firstPage.has(`${s.example} ${s.lang}`)) firstPage.set(`${s.example} ${s.lang}`, path);
-
-/**
- * Values that differ between any two runs of the same example, Node or browser alike: Unix times, the random
- * cf-aig-log-id, and the random jitter errors/retry-backoff adds to its delay. Nothing else is changed before comparing.
- */
-const stable = (text: string) =>
-  text
-    .replace(/("created(?:_at)?":\s*)\d{9,}/g, "$1<time>")
-    .replace(/(cf-aig-log-id: )[0-9A-F]{26}/g, "$1<log-id>")
-    .replace(/(retrying in )\d+\.\d s/g, "$1<delay> s");
-
-const nodeLimit = limiter(2);
-
-/** What the example printed under Node, run by the examples harness against a Node emulator set up like the browser's. */
-async function nodeRun(s: Sample) {
-  const c = cases[s.example];
-  const emulator = await startEmulator({ port: 0, config: { byok: STORED_KEYS, gateways: STORED_GATEWAYS, faults: c?.faults?.map(({ route: _r, ...f }) => f) ?? [] } });
-  try {
-    const env = { CLOUDFLARE_ACCOUNT_ID: EXAMPLE_ACCOUNT_ID, CLOUDFLARE_API_TOKEN: DEFAULT_API_TOKEN, CLOUDFLARE_GATEWAY_ID: "default", ...c?.env };
-    return await nodeLimit(() => runExample(s.example, s.lang, env, emulator.url));
-  } finally {
-    await emulator.stop();
-  }
-}
 
 /** Shows the tab a sample's Run box sits in (TypeScript / JavaScript), so it can be clicked like a reader would. */
 async function reveal(page: Page, box: Locator) {
@@ -123,22 +108,21 @@ test.describe("Run button", () => {
   for (const [path, samples] of pages) {
     const mine = samples.filter((s) => firstPage.get(`${s.example} ${s.lang}`) === path);
     if (!mine.length) continue;
-    test(`${path}: ${mine.map((s) => `${s.example} [${s.lang}]`).join(", ")} print what they printed in Node`, async ({ page, context }) => {
+    test(`${path}: ${mine.map((s) => `${s.example} [${s.lang}]`).join(", ")} print what the examples tests recorded`, async ({ page, context }) => {
       test.setTimeout(30_000 + mine.length * 20_000);
       const problems = await ProblemCollector.attach(context, page);
       const requests: string[] = [];
       page.on("request", (r) => requests.push(new URL(r.url()).pathname));
       await page.goto(path);
-      expect(requests.filter((p) => p.startsWith("/run/")), `${path} loads nothing of the sandbox before Run`).toEqual([]);
-      const node = await Promise.all(mine.map(nodeRun));
+      expect(requests.filter((p) => p.startsWith("/run/") || p === "/sw.js"), `${path} loads nothing of the sandbox before Run`).toEqual([]);
       const boxes = page.locator(".run-sample");
-      for (const [i, s] of mine.entries()) {
+      for (const s of mine) {
         const box = boxes.nth(samples.findIndex((x) => x.example === s.example && x.lang === s.lang));
         await reveal(page, box);
         const got = await browserRun(page, box);
-        const want = node[i];
+        const want = readRunRecording(ROOT, s.example, s.lang);
         const label = `${s.example} [${s.lang}] on ${path}`;
-        expect(stable(got.stdout), `${label}: stdout (browser stderr: ${got.stderr})`).toBe(stable(want.stdout));
+        expect(unvarying(s.example, got.stdout), `${label}: stdout (browser stderr: ${got.stderr})`).toBe(want.stdout);
         expect(got.exit, `${label}: exit code (browser stderr: ${got.stderr})`).toBe(want.code);
         expect(got.stderr, `${label}: the sandbox's policy refused nothing`).not.toContain("Content-Security-Policy");
         // A streaming sample's output is sent to the page as the stream arrives: several pieces, not one at the end
@@ -208,18 +192,71 @@ test.describe("Run button", () => {
     expect(blocked.stderr).toContain("Content-Security-Policy of the sandbox blocked https://example.com/module.js");
   });
 
-  test("once loaded, the sandbox runs a sample again offline", async ({ page, context }) => {
-    const box = await openSample(page, "chat-completions/stream-openai-sdk", "js");
+  test("after one Run, the Service Worker keeps Run working offline, on pages opened only afterwards", async ({ page, context }) => {
+    test.setTimeout(120_000);
+    const problems = await ProblemCollector.attach(context, page);
+    const requests: string[] = [];
+    context.on("request", (r) => requests.push(new URL(r.url()).pathname));
+    const first = "chat-completions/stream-openai-sdk";
+    const box = await openSample(page, first, "js");
+    // Nothing is registered before a Run; a cache of an older version is there to be removed, another site's stays.
+    expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r === undefined))).toBe(true);
+    expect(requests, "no /sw.js before Run").not.toContain("/sw.js");
+    await page.evaluate(async () => {
+      await (await caches.open("live-samples-0000000000000000")).put("/old", new Response("old"));
+      await (await caches.open("not-ours")).put("/kept", new Response("kept"));
+    });
     const online = await browserRun(page, box);
-    expect(online.exit).toBe(0);
+    expect(online.exit, online.stderr).toBe(0);
+    const keys = await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      // Activation (old caches removed) follows the install that cached everything.
+      while (!navigator.serviceWorker.controller) await new Promise((r) => setTimeout(r, 50));
+      return (await caches.keys()).sort();
+    });
+    expect(keys).toHaveLength(2);
+    expect(keys).toContain("not-ours");
+    expect(keys.find((k) => k.startsWith("live-samples-"))).toMatch(/^live-samples-[0-9a-f]{16}$/);
+
     await context.setOffline(true);
     try {
-      const offline = await browserRun(page, box);
+      // The Service Worker's own requests fail too: what follows comes from its cache, not from the server.
+      const [worker] = context.serviceWorkers();
+      expect(worker, "the Service Worker is running").toBeDefined();
+      expect(await worker.evaluate(() => fetch("/", { cache: "no-store" }).then(() => "reached the server", () => "offline"))).toBe("offline");
+
+      // Pages with samples that this tab never opened (the Service Worker cached them when it installed): a curl
+      // sample and a TypeScript one, each from its own page.
+      const firstPath = firstPage.get(`${first} js`)!;
+      const others = [...firstPage.entries()]
+        .filter(([key, path]) => path !== firstPath && (key.endsWith(" sh") || key.endsWith(" ts")))
+        .map(([key, path]) => ({ example: key.split(" ")[0], lang: key.split(" ")[1] as Form, path }));
+      const sh = others.find((o) => o.lang === "sh");
+      const picked = [sh, others.find((o) => o.lang === "ts" && o.path !== sh?.path)];
+      expect(picked.every(Boolean), "two other pages with samples").toBe(true);
+      for (const s of picked as NonNullable<(typeof picked)[number]>[]) {
+        const response = await page.goto(s.path);
+        expect(response?.status(), `${s.path} offline`).toBe(200);
+        expect(response?.fromServiceWorker(), `${s.path} came from the Service Worker`).toBe(true);
+        const other = page.locator(`.run-sample[data-sample="${s.example}"][data-lang="${s.lang}"]`).first();
+        await reveal(page, other);
+        const got = await browserRun(page, other);
+        const want = readRunRecording(ROOT, s.example, s.lang);
+        expect(unvarying(s.example, got.stdout), `${s.example} [${s.lang}] offline on ${s.path} (stderr: ${got.stderr})`).toBe(want.stdout);
+        expect(got.exit).toBe(want.code);
+      }
+      // And the first page again, opened offline.
+      await page.goto(firstPath);
+      const again = page.locator(`.run-sample[data-sample="${first}"][data-lang="js"]`).first();
+      await reveal(page, again);
+      const offline = await browserRun(page, again);
       expect(offline.exit, offline.stderr).toBe(0);
-      expect(stable(offline.stdout)).toBe(stable(online.stdout));
+      expect(unvarying(first, offline.stdout)).toBe(unvarying(first, online.stdout));
     } finally {
       await context.setOffline(false);
     }
+    const found = problems.take();
+    expect(found, report("offline runs", "problems", found)).toEqual([]);
   });
 
   test("Run works from the keyboard and the output can be focused", async ({ page }) => {

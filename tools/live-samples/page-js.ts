@@ -17,7 +17,7 @@ await init;
 
 const gz = (text: string) => gzipSync(text, { level: 9 }).length;
 
-function* htmlFiles(dir: string): Generator<string> {
+export function* htmlFiles(dir: string): Generator<string> {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
     if (e.isDirectory()) yield* htmlFiles(p);
@@ -26,7 +26,7 @@ function* htmlFiles(dir: string): Generator<string> {
 }
 
 /** A script file and the files it imports statically, as dist-relative paths. */
-function moduleGraph(dist: string, entry: string, seen: Set<string>): void {
+export function moduleGraph(dist: string, entry: string, seen: Set<string>): void {
   if (seen.has(entry)) return;
   const file = join(dist, entry);
   if (!existsSync(file)) return;

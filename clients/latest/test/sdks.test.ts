@@ -16,7 +16,8 @@ import { KEYS, LLAMA, REST, TOKEN, lastUpstream, redirectingFetch, useEmulator }
 const emu = useEmulator({ gateways: { "docs-openai-key": { authentication: true, byok: { openai: { default: KEYS.openai } } } } });
 const fetch = redirectingFetch(() => emu().url);
 const GW = { "cf-aig-gateway-id": "default" };
-const weatherSchema = { type: "object", properties: { city: { type: "string" } }, required: ["city"] } as const;
+/** One JSON schema for every SDK's tool (mutable: the Anthropic SDK's `required` is a `string[]`). */
+const weatherSchema = { type: "object" as const, properties: { city: { type: "string" as const } }, required: ["city"] };
 
 describe("openai (REST /ai/v1)", () => {
   const client = () => new OpenAI({ apiKey: TOKEN, baseURL: `${REST}/v1`, fetch, maxRetries: 0 });

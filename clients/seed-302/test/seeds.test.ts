@@ -35,6 +35,7 @@ describe("the seed's versions", () => {
 
 describe("cloudflare/ai #355: createOpenRouter() with no key (3.0.2)", () => {
   it("the CF_TEMP_TOKEN placeholder survives the case-sensitive lookup and OpenRouter answers 401 No cookie auth credentials found", async () => {
+    // @ts-expect-error the seed's pair disagrees on types: ai-gateway-provider 3.0.2 types its argument as a v3 model, the OpenRouter SDK 1.5.4 it re-exports gives v2; it runs
     const r = await attempt(aigateway(createOpenRouter()("openai/gpt-5-mini")));
     expect(r.ok).toBe(false);
     expect(r).toMatchObject({ status: 401 });
