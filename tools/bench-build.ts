@@ -126,7 +126,8 @@ const readPartial = (file: string) => {
 };
 
 async function flatten(mdx: string): Promise<string> {
-  let out = mdx.replace(/^import .*\/components\/.*$\n?/gm, "");
+  // Our components are imported from "~/components" or by path (…/components/X.astro); Starlight's imports stay.
+  let out = mdx.replace(/^import .*(?:\/components\/|["']~\/components["']).*$\n?/gm, "");
   const replaceAsync = async (re: RegExp, fn: (m: RegExpExecArray) => Promise<string> | string) => {
     const parts: string[] = [];
     let last = 0;
