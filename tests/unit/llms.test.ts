@@ -80,14 +80,17 @@ describe("llms files from built pages", () => {
   });
 });
 
+/** Writes a file under `root`, making its folders. */
+const writeInto = (root: string) => (path: string, text: string) => {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), text);
+};
+
 describe("docsPages", () => {
   it("lists published entries in starlight-llms-txt's order (index first), with hero title and tagline, drafts left out", () => {
     const root = mkdtempSync(join(tmpdir(), "llms-"));
     try {
-      const write = (path: string, text: string) => {
-        mkdirSync(dirname(join(root, path)), { recursive: true });
-        writeFileSync(join(root, path), text);
-      };
+      const write = writeInto(root);
       write("src/content/docs/index.mdx", "---\ntitle: Home\ndescription: D\nhero:\n  title: Big title\n  tagline: The tagline\n---\n");
       write("src/content/docs/b/page.mdx", "---\ntitle: B page\ndescription: About B\n---\n");
       write("src/content/docs/a.md", "---\ntitle: A\n---\n");
@@ -109,10 +112,7 @@ describe("writeLlmsFilesInWorker (what a build runs)", () => {
   it("writes the three files into dist/ from the built pages, the same text as llmsTexts, and names a page it cannot read", async () => {
     const root = mkdtempSync(join(tmpdir(), "llms-"));
     try {
-      const write = (path: string, text: string) => {
-        mkdirSync(dirname(join(root, path)), { recursive: true });
-        writeFileSync(join(root, path), text);
-      };
+      const write = writeInto(root);
       write("src/content/docs/auth.mdx", "---\ntitle: Auth\ndescription: How to authenticate.\n---\n");
       write("dist/auth/index.html", pageHtml(content));
       const job = { ...opts, site: site.href, root, dist: join(root, "dist") };
