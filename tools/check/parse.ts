@@ -19,7 +19,7 @@ import {
   type Node,
 } from "./mdx.ts";
 import { findSecrets, idCandidates, jsStrings, JS_LANGS, LineIndex } from "./text.ts";
-import { linter } from "./rules/style.ts";
+import { COMMENT_TYPES, HEADING_SPACING, itemSpacingOff, lintTree, type TreeSummary } from "./rules/style.ts";
 import { manifestEntry } from "../../examples/harness/manifest.ts";
 import type { FileFacts, FileKind } from "./types.ts";
 
@@ -161,23 +161,6 @@ function parseMdx(path: string, text: string, kind: FileKind, prefixes: Readonly
   }
   facts.deprecatedPage = isDeprecatedPage(facts.frontmatter);
 
-  // Lint (style rule) on the same tree
-  file.data.frontmatter = facts.frontmatter;
-  file.data.kind = kind;
-  linter.runSync(tree as never, file);
-  for (const m of file.messages) {
-    const own = m.source === "check";
-    facts.findings.push({
-      path,
-      line: m.line ?? 1,
-      column: m.column ?? 1,
-      rule: "style",
-      code: own ? String(m.ruleId) : `remark-lint/${m.ruleId}`,
-      severity: m.fatal ? "error" : "warning",
-      message: m.reason,
-    });
-  }
-
   // Facts
   const slugger = new GithubSlugger();
   const push = (id: string, guess: number, node: Node, where: string, deprecatedContext: boolean, marked = false) => {
@@ -191,7 +174,27 @@ function parseMdx(path: string, text: string, kind: FileKind, prefixes: Readonly
     for (const c of idCandidates(value, prefixes)) push(c.id, base + c.index, node, where, dep);
   };
 
+  // What the lint gates need to know (rules/style.ts), gathered on the same walk.
+  const summary: TreeSummary = {
+    types: new Set<string>(),
+    bracketInText: false,
+    orderedList: false,
+    bareLink: false,
+    lintComment: false,
+    headingSpacing: false,
+    itemSpacing: false,
+  };
+  const source = (n: Node | undefined) => text.slice(start(n!), n?.position?.end.offset ?? text.length);
   walk(tree, (node, ancestors) => {
+    (summary.types as Set<string>).add(node.type);
+    if (node.type === "text") summary.bracketInText ||= source(node).includes("[");
+    else if (node.type === "heading") summary.headingSpacing ||= HEADING_SPACING.test(source(node));
+    else if (node.type === "listItem" && !summary.itemSpacing) {
+      const head = node.children?.[0];
+      summary.itemSpacing = !head?.position || itemSpacingOff(text.slice(start(node), start(head)));
+    } else if (node.type === "list" && (node as { ordered?: boolean }).ordered) summary.orderedList = true;
+    else if (node.type === "link" && text[start(node)] !== "[" && text[start(node)] !== "<") summary.bareLink = true;
+    else if (COMMENT_TYPES.has(node.type) && String(node.value).includes("lint")) summary.lintComment = true;
     const dep = facts.deprecatedPage || insideDeprecated(ancestors) || insideDeprecated([node]);
     const pos = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
     switch (node.type) {
@@ -273,6 +276,23 @@ function parseMdx(path: string, text: string, kind: FileKind, prefixes: Readonly
         });
     }
   });
+
+  // Lint (style rule) on the same tree
+  file.data.frontmatter = facts.frontmatter;
+  file.data.kind = kind;
+  lintTree(tree, file, summary);
+  for (const m of file.messages) {
+    const own = m.source === "check";
+    facts.findings.push({
+      path,
+      line: m.line ?? 1,
+      column: m.column ?? 1,
+      rule: "style",
+      code: own ? String(m.ruleId) : `remark-lint/${m.ruleId}`,
+      severity: m.fatal ? "error" : "warning",
+      message: m.reason,
+    });
+  }
   return facts;
 
   function collectProps(code: string, node: Node) {

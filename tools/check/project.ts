@@ -6,11 +6,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import { slug } from "github-slugger";
 import { models, modelPath } from "../../catalog/index.ts";
-import { cacheSalt, openCache } from "./cache.ts";
 import { LineIndex } from "./text.ts";
 import type { FileFacts, FileKind, ManifestEntry } from "./types.ts";
 
@@ -121,9 +118,10 @@ export async function loadProject(
     ...exampleFiles.sort().map((path) => ({ path, kind: "example" as const })),
   ];
   const prefixes = idPrefixes();
-  // Worker threads pay for their start-up only with many files; CHECK_THREADS overrides the count (1 = no workers).
-  const wanted =
-    (opts.parallel ?? true) && jobs.length >= 150 ? Number(process.env.CHECK_THREADS) || Math.min(availableParallelism(), 4) : 1;
+  // One thread unless CHECK_THREADS asks for more (and there are enough files to share). Each worker loads the
+  // markdown stack and warms up its JIT again: on 1,000 pages a second thread cost 0.9–1.7 s more CPU and, on a
+  // shared machine, did not shorten wall time (tools/check/README.md, Speed).
+  const wanted = (opts.parallel ?? true) && jobs.length >= 150 ? Math.max(1, Number(process.env.CHECK_THREADS) || 1) : 1;
   const { facts, threads } = await parseCached(root, jobs, prefixes, wanted, opts.cache ?? false);
 
   const routes = new Map<string, string>();
@@ -254,6 +252,7 @@ async function parseCached(
   useCache: boolean,
 ): Promise<Parsed> {
   if (!useCache) return parseAll(root, jobs, prefixes, threads);
+  const { cacheSalt, openCache } = await import("./cache.ts");
   const cache = openCache(root, cacheSalt(prefixes));
   const texts = new Map(jobs.map((j) => [j.path, readFileSync(join(root, j.path), "utf8")]));
   const hits = new Map<string, FileFacts>();
@@ -284,6 +283,7 @@ async function parseAll(
   if (threads <= 1)
     return { facts: jobs.map((j) => parseFile(j.path, readFileSync(join(root, j.path), "utf8"), j.kind, prefixes)), threads: 1 };
   // Deal files round-robin so each share has a similar mix; the main thread parses share 0 while workers run.
+  const { Worker } = await import("node:worker_threads");
   const shares: { path: string; kind: FileKind }[][] = Array.from({ length: threads }, () => []);
   jobs.forEach((j, i) => shares[i % threads].push(j));
   const pending = shares.slice(1).map(

@@ -39,7 +39,9 @@ export const deprecationDates = lintRule({ origin: "check:deprecation-dates" }, 
       return;
     }
     if (node.type !== "text" && node.type !== "inlineCode") return;
-    const banner = [...ancestors].reverse().find((a) => JSX.has(a.type) && a.name === "Deprecated");
+    let banner: Node | undefined;
+    for (let i = ancestors.length - 1; i >= 0 && !banner; i--)
+      if (JSX.has(ancestors[i].type) && ancestors[i].name === "Deprecated") banner = ancestors[i];
     if (!banner || banner.attributes?.some((a) => a.name === "source" && typeof a.value === "string" && a.value.trim())) return;
     const date = ISO_DATE.exec(String(node.value))?.[0];
     if (date)
