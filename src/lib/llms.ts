@@ -14,6 +14,7 @@ import type { AstroIntegration } from "astro";
 import type { StarlightPlugin } from "@astrojs/starlight/types";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { Worker } from "node:worker_threads";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { htmlToHast } from "satteri";
@@ -69,18 +70,42 @@ function llmsBuild(opts: LlmsOptions): AstroIntegration {
         root = fileURLToPath(config.root);
         site = config.site ? new URL(config.base, config.site) : undefined;
       },
-      "astro:build:done": ({ dir, logger }) => {
+      "astro:build:done": async ({ dir, logger }) => {
         const started = performance.now();
-        const dist = fileURLToPath(dir);
         if (!site) throw new LlmsError("astro.config.mjs: llms.txt needs `site` (its links are absolute URLs)");
-        const pages = docsPages(root);
-        // One built page in memory at a time: a large site's HTML (sidebar included) runs to hundreds of megabytes.
-        const files = llmsTexts(opts, site, pages, (p) => readFileSync(htmlFileOf(dist, p), "utf8"));
-        for (const [name, text] of Object.entries(files)) writeFileSync(join(dist, name), text);
-        logger.info(`llms.txt, llms-full.txt, llms-small.txt: ${pages.length} pages in ${Math.round(performance.now() - started)} ms`);
+        const { devPlugin: _, ...text } = opts;
+        const pages = await writeLlmsFilesInWorker({ ...text, site: site.href, root, dist: fileURLToPath(dir) });
+        logger.info(`llms.txt, llms-full.txt, llms-small.txt: ${pages} pages in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };
+}
+
+export type LlmsJob = Omit<LlmsOptions, "devPlugin"> & { site: string; root: string; dist: string };
+
+/**
+ * Writes the three files into `dist` from the built pages; returns how many pages they hold. Runs in a worker thread
+ * (src/lib/llms-worker.ts) during a build: there its garbage collector walks only its own small heap, not the
+ * build's heap of every rendered page, which made the same work take about twice the CPU time.
+ */
+export function writeLlmsFiles(job: LlmsJob): number {
+  const pages = docsPages(job.root);
+  // One built page in memory at a time: a large site's HTML (sidebar included) runs to hundreds of megabytes.
+  const files = llmsTexts(job, new URL(job.site), pages, (p) => builtContent(htmlFileOf(job.dist, p)));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(job.dist, name), text);
+  return pages.length;
+}
+
+/** writeLlmsFiles in a worker thread; its LlmsError comes back as an LlmsError with the same message. */
+export function writeLlmsFilesInWorker(job: LlmsJob): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./llms-worker.ts", import.meta.url), { workerData: job });
+    worker.once("message", (m: { pages: number } | { error: string; llms: boolean }) =>
+      "pages" in m ? resolve(m.pages) : reject(m.llms ? new LlmsError(m.error) : new Error(m.error)),
+    );
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`src/lib/llms-worker.ts stopped (exit code ${code}) before writing the llms files`)));
+  });
 }
 
 export type DocsPage = {
@@ -113,6 +138,16 @@ export function docsPages(root: string): DocsPage[] {
   const collator = new Intl.Collator("en");
   const key = (id: string) => (id.startsWith("index") ? `_${id}` : id);
   return pages.sort((a, b) => collator.compare(key(a.id), key(b.id)));
+}
+
+/**
+ * A built page from its Markdown content on: the head and the sidebar before it (most of a large site's page, a link
+ * per page) are not decoded, only searched as bytes.
+ */
+function builtContent(file: string): string {
+  const bytes = readFileSync(file);
+  const start = bytes.indexOf(CONTENT_START);
+  return bytes.toString("utf8", start === -1 ? 0 : start);
 }
 
 function htmlFileOf(dist: string, page: DocsPage): string {

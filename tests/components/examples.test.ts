@@ -7,6 +7,8 @@ import { experimental_AstroContainer as AstroContainer } from "astro/container";
 import { beforeAll, describe, expect, it } from "vitest";
 import Example from "../../src/components/Example.astro";
 import TypeScriptExample from "../../src/components/TypeScriptExample.astro";
+import SampleCode from "../../src/components/SampleCode.astro";
+import { Code } from "@astrojs/starlight/components";
 import { exampleBlocks } from "../../src/lib/example-blocks.ts";
 
 let container: AstroContainer;
@@ -76,5 +78,27 @@ describe("<Example>", () => {
     await expect(container.renderToString(Example, { props: { example: "run/curl", region: "setup" } })).rejects.toThrow(
       /example "run\/curl" region "setup": examples\/run\/curl\.sh has no region "setup"\. Its regions: main\./,
     );
+  });
+});
+
+describe("<SampleCode> (the blocks of TypeScriptExample, Example and RecordedOutput)", () => {
+  it("renders what Starlight's <Code> renders for the same props", async () => {
+    const { blocks } = await exampleBlocks({ id: "chat-completions/openai-sdk", page });
+    const props = { code: blocks[1].code, lang: blocks[1].lang, title: blocks[1].title, class: "astro-test" };
+    const expected = await container.renderToString(Code, { props });
+    expect(expected).toContain('class="expressive-code astro-test"');
+    expect(await container.renderToString(SampleCode, { props })).toBe(expected);
+  });
+
+  it("repeats a block it rendered for another page as it was, and gives every page Expressive Code's stylesheet once", async () => {
+    const stylesheets = (html: string) => html.match(/<link rel="stylesheet"/g)?.length ?? 0;
+    const props = { example: "chat-completions/stream-openai-sdk" };
+    // The JavaScript block (the page's second) is rendered on the first page and repeated on the second.
+    const first = await container.renderToString(TypeScriptExample, { props });
+    const second = await container.renderToString(TypeScriptExample, { props });
+    expect(second).toBe(first);
+    expect([stylesheets(first), stylesheets(second)]).toEqual([1, 1]);
+    const { blocks } = await exampleBlocks({ id: props.example, page });
+    expect(copied(second)).toEqual(blocks.map((b) => b.code));
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { docsPages, llmsTexts, LlmsError, type DocsPage } from "../../src/lib/llms.ts";
+import { docsPages, llmsTexts, LlmsError, writeLlmsFilesInWorker, type DocsPage } from "../../src/lib/llms.ts";
 
 // The markup Starlight 0.42 and Expressive Code write for a page (trimmed from a built page of this site): the title
 // outside the content, the content in .sl-markdown-content right before the footer, headings with anchor links, a code
@@ -80,14 +80,17 @@ describe("llms files from built pages", () => {
   });
 });
 
+/** Writes a file under `root`, making its folders. */
+const writeInto = (root: string) => (path: string, text: string) => {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), text);
+};
+
 describe("docsPages", () => {
   it("lists published entries in starlight-llms-txt's order (index first), with hero title and tagline, drafts left out", () => {
     const root = mkdtempSync(join(tmpdir(), "llms-"));
     try {
-      const write = (path: string, text: string) => {
-        mkdirSync(dirname(join(root, path)), { recursive: true });
-        writeFileSync(join(root, path), text);
-      };
+      const write = writeInto(root);
       write("src/content/docs/index.mdx", "---\ntitle: Home\ndescription: D\nhero:\n  title: Big title\n  tagline: The tagline\n---\n");
       write("src/content/docs/b/page.mdx", "---\ntitle: B page\ndescription: About B\n---\n");
       write("src/content/docs/a.md", "---\ntitle: A\n---\n");
@@ -99,6 +102,28 @@ describe("docsPages", () => {
         ["b/page", "/b/page/", "B page", "About B"],
         ["elsewhere/here", "/elsewhere/here/", "Moved", undefined],
       ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("writeLlmsFilesInWorker (what a build runs)", () => {
+  it("writes the three files into dist/ from the built pages, the same text as llmsTexts, and names a page it cannot read", async () => {
+    const root = mkdtempSync(join(tmpdir(), "llms-"));
+    try {
+      const write = writeInto(root);
+      write("src/content/docs/auth.mdx", "---\ntitle: Auth\ndescription: How to authenticate.\n---\n");
+      write("dist/auth/index.html", pageHtml(content));
+      const job = { ...opts, site: site.href, root, dist: join(root, "dist") };
+      expect(await writeLlmsFilesInWorker(job)).toBe(1);
+      const expected = llmsTexts(opts, site, [page], () => pageHtml(content));
+      for (const name of ["llms.txt", "llms-full.txt", "llms-small.txt"]) expect(readFileSync(join(root, "dist", name), "utf8")).toBe(expected[name]);
+
+      write("src/content/docs/new.mdx", "---\ntitle: New\n---\n");
+      const failed = writeLlmsFilesInWorker(job);
+      await expect(failed).rejects.toThrow(LlmsError);
+      await expect(failed).rejects.toThrow("src/content/docs/new.mdx: the build made no new/index.html for it");
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
