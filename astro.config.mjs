@@ -55,9 +55,7 @@ export default defineConfig({
       customCss: ["./src/styles/custom.css"],
       // Partials get Starlight's Markdown too: `:::note` asides and heading anchor links work in them as on pages.
       markdown: { processedDirs: ["./partials/"] },
-      // Long lines wrap (indent kept) instead of scrolling sideways: on a phone the whole sample stays readable, and no
-      // code block becomes a scroll region that keyboard users would have to focus.
-      expressiveCode: { defaultProps: { wrap: true } },
+      // Expressive Code options (line wrapping, highlighting without a time limit) live in ec.config.mjs.
       components: {
         PageTitle: "./src/components/overrides/PageTitle.astro",
         Search: "./src/components/overrides/Search.astro",
