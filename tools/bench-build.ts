@@ -18,7 +18,7 @@
  *
  * Each build runs in a child process (`astro build` through Astro's programmatic build()); the child reports its own
  * CPU time (all threads) and peak RSS from process.resourceUsage(). Wall time includes Node start-up.
- * Prints each build and the ratios b/a and c/d (medians over rounds). Nothing here asserts a time.
+ * Prints each build and the ratios b/a, b/e and c/d (medians over rounds). Nothing here asserts a time.
  *
  *   BENCH_PAGES=200 npm run bench:build     N (default 1000)
  *   BENCH_ROUNDS=2                          rounds of a, b, c, d (default 1)
