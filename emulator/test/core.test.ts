@@ -1,30 +1,17 @@
 /** The emulator core runs without Node: no `node:` import in app.ts's import graph, and `createEmulator().fetch` answers in-process. */
-import { readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { join } from "node:path";
 import madge from "madge";
 import { describe, expect, it } from "vitest";
 import { createEmulator } from "../src/app.ts";
 import { DEFAULT_API_TOKEN, EXAMPLE_ACCOUNT_ID } from "../src/state.ts";
+import { importGraph } from "../../tools/import-graph.ts";
 
 const SRC = join(import.meta.dirname, "..", "src");
 
-/** Every module app.ts reaches through relative imports, with each bare (package or builtin) import it names. */
-function importGraph(entry: string): Map<string, string[]> {
-  const seen = new Map<string, string[]>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    const text = readFileSync(file, "utf8");
-    const specs = [...text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"/gm)].map((m) => m[1]);
-    seen.set(file, specs.filter((s) => !s.startsWith(".")));
-    for (const s of specs.filter((s) => s.startsWith("."))) visit(resolve(dirname(file), s));
-  };
-  visit(entry);
-  return seen;
-}
-
 describe("emulator core", () => {
   it("app.ts and everything it imports use no node: module (the core can run in a browser or a Worker)", () => {
-    const graph = importGraph(join(SRC, "app.ts"));
+    // Every module app.ts reaches through relative imports, with each bare (package or builtin) import it names.
+    const graph = new Map([...importGraph([join(SRC, "app.ts")])].map(([file, m]) => [file, m.bare]));
     expect(graph.size).toBeGreaterThan(10);
     const offenders = [...graph].flatMap(([file, bare]) => bare.filter((s) => s.startsWith("node:") || ["fs", "path", "crypto", "net", "util"].includes(s)).map((s) => `${file}: ${s}`));
     expect(offenders).toEqual([]);

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+import { importGraph } from "../import-graph.ts";
 import type { FileFacts } from "./types.ts";
 
 const TOOL_DIR = import.meta.dirname;
@@ -14,32 +15,24 @@ const REPO = join(TOOL_DIR, "../..");
 const sha1 = (s: string) => createHash("sha1").update(s).digest("hex");
 
 /**
- * The project's own modules the check loads: every file of tools/check and, transitively, each file a relative
- * import of one of them names (the examples harness, the catalog and its generated data, src/lib). Followed from the
- * source text, so a module the check starts to import is part of the salt without a list to keep.
+ * The project's own modules the check loads, by path from the repo root, with their text: every file of tools/check
+ * and, transitively, each file a relative import of one of them names (the examples harness, the catalog and its
+ * generated data, src/lib). Followed from the source text, so a module the check starts to import is part of the salt
+ * without a list to keep.
  */
-export function checkModules(): string[] {
-  const seen = new Set<string>();
-  const queue = readdirSync(TOOL_DIR, { recursive: true })
+export function checkModules(): Map<string, string> {
+  const entries = readdirSync(TOOL_DIR, { recursive: true })
     .map(String)
     .filter((f) => f.endsWith(".ts"))
     .map((f) => join(TOOL_DIR, f));
-  while (queue.length) {
-    const file = queue.pop()!;
-    if (seen.has(file) || !existsSync(file)) continue;
-    seen.add(file);
-    if (!file.endsWith(".ts")) continue;
-    for (const m of readFileSync(file, "utf8").matchAll(/\b(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) {
-      queue.push(join(dirname(file), m[1]));
-    }
-  }
-  return [...seen].map((f) => relative(REPO, f)).sort();
+  const graph = [...importGraph(entries)].map(([file, { text }]) => [relative(REPO, file), text] as const);
+  return new Map(graph.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** Changes whenever anything that shapes FileFacts changes: the check's modules, the installed packages, the prefixes. */
 export function cacheSalt(prefixes: Iterable<string>): string {
   const h = createHash("sha1");
-  for (const f of checkModules()) h.update(f).update(readFileSync(join(REPO, f)));
+  for (const [f, text] of checkModules()) h.update(f).update(text);
   const lock = join(REPO, "package-lock.json");
   if (existsSync(lock)) h.update(readFileSync(lock));
   h.update([...prefixes].sort().join(","));

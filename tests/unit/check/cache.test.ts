@@ -29,7 +29,7 @@ describe("facts cache", () => {
 
 describe("cache salt", () => {
   it("covers the project modules outside tools/check that shape a file's facts", () => {
-    const modules = checkModules();
+    const modules = [...checkModules().keys()];
     // The harness's model-id scan and the example look-up decide which ids and examples a file's facts hold.
     expect(modules).toEqual(expect.arrayContaining(["examples/harness/manifest.ts", "src/lib/examples.ts", "src/lib/deprecations.ts"]));
     expect(modules).toEqual(expect.arrayContaining(["catalog/index.ts", "tools/redirects.ts"]));
