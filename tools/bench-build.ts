@@ -314,6 +314,27 @@ async function makeProjects(root: string): Promise<Record<string, string>> {
     for (let i = 0; i < PAGES; i++) writeFileSync(join(docs, "bench", `page-${i}.mdx`), syntheticPage(i, PAGES));
   };
   const pages = realPages();
+  /** This site's pages flattened for vanilla Starlight, by path (once, for d and e). */
+  let flat: Map<string, string> | undefined;
+  const flattened = async () => {
+    if (flat) return flat;
+    flat = new Map();
+    // A component that flatten() does not know would stay in the page and fail vanilla's build: name it here instead.
+    const ours = readdirSync(join(repo, "src/components")).filter((f) => f.endsWith(".astro")).map((f) => f.slice(0, -6));
+    for (const p of pages) {
+      const text = await flatten(p.text);
+      const left = ours.find((name) => new RegExp(`<${name}\\b`).test(text));
+      if (left) throw new Error(`bench-build: flatten() does not replace <${left}> (src/content/docs/${p.rel}); add it to tools/bench-build.ts`);
+      flat.set(p.rel, text);
+    }
+    return flat;
+  };
+  const writeAtOwnPaths = (docs: string, texts: Map<string, string>) => {
+    for (const [rel, text] of texts) {
+      mkdirSync(dirname(join(docs, rel)), { recursive: true });
+      writeFileSync(join(docs, rel), text);
+    }
+  };
   if (ONLY.has("a")) {
     dirs.a = join(root, "a-vanilla-synthetic");
     vanillaProject(dirs.a);
@@ -339,23 +360,12 @@ async function makeProjects(root: string): Promise<Record<string, string>> {
     dirs.d = join(root, "d-vanilla-flattened");
     vanillaProject(dirs.d);
     const docs = join(dirs.d, "src/content/docs");
-    const flat = new Map<string, string>();
-    // A component that flatten() does not know would stay in the page and fail vanilla's build: name it here instead.
-    const ours = readdirSync(join(repo, "src/components")).filter((f) => f.endsWith(".astro")).map((f) => f.slice(0, -6));
-    for (const p of pages) {
-      const text = await flatten(p.text);
-      const left = ours.find((name) => new RegExp(`<${name}\\b`).test(text));
-      if (left) throw new Error(`bench-build: flatten() does not replace <${left}> (src/content/docs/${p.rel}); add it to tools/bench-build.ts`);
-      flat.set(p.rel, text);
-    }
-    for (const p of pages) {
-      mkdirSync(dirname(join(docs, p.rel)), { recursive: true });
-      writeFileSync(join(docs, p.rel), flat.get(p.rel)!);
-    }
+    const texts = await flattened();
+    writeAtOwnPaths(docs, texts);
     mkdirSync(join(docs, "bench"), { recursive: true });
     for (let i = 0; i < PAGES; i++) {
       const p = pages[i % pages.length];
-      writeFileSync(join(docs, "bench", copyName(Math.floor(i / pages.length), p.rel)), flat.get(p.rel)!);
+      writeFileSync(join(docs, "bench", copyName(Math.floor(i / pages.length), p.rel)), texts.get(p.rel)!);
     }
     writeVanillaConfig(dirs.d);
   }
@@ -363,10 +373,7 @@ async function makeProjects(root: string): Promise<Record<string, string>> {
     dirs.e = join(root, "e-vanilla-same-pages");
     vanillaProject(dirs.e);
     const docs = join(dirs.e, "src/content/docs");
-    for (const p of pages) {
-      mkdirSync(dirname(join(docs, p.rel)), { recursive: true });
-      writeFileSync(join(docs, p.rel), await flatten(p.text));
-    }
+    writeAtOwnPaths(docs, await flattened());
     for (const m of models) {
       const file = join(docs, `${modelPath(m.id).replace(/^\/|\/$/g, "")}.md`);
       mkdirSync(dirname(file), { recursive: true });
